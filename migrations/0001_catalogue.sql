@@ -32,6 +32,10 @@ CREATE TABLE "catalogue_entries" (
 	"document_vector" "tsvector" NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "catalogue_words" (
+	"word" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "institutions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"slug" text NOT NULL,
@@ -150,6 +154,7 @@ CREATE INDEX "catalogue_title_trigram" ON "catalogue_entries" USING gin ("title"
 CREATE INDEX "catalogue_subject" ON "catalogue_entries" USING btree ("subject_slug");--> statement-breakpoint
 CREATE INDEX "catalogue_institution" ON "catalogue_entries" USING btree ("institution_id");--> statement-breakpoint
 CREATE INDEX "catalogue_level" ON "catalogue_entries" USING btree ("scqf_level");--> statement-breakpoint
+CREATE INDEX "catalogue_words_trigram" ON "catalogue_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "versions_number_unique" ON "micro_credential_versions" USING btree ("micro_credential_id","version_number");--> statement-breakpoint
 CREATE INDEX "offerings_micro_credential" ON "offerings" USING btree ("micro_credential_id");--> statement-breakpoint
 CREATE INDEX "partners_version" ON "partners" USING btree ("version_id");

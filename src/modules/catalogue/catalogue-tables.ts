@@ -1,3 +1,4 @@
+import type { LearningOutcome } from './catalogue-model.ts';
 import {
   boolean,
   customType,
@@ -60,7 +61,7 @@ export const microCredentialVersions = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     description: text('description').notNull(),
-    learningOutcomes: jsonb('learning_outcomes').notNull().$type<{ text: string; characteristic: string }[]>(),
+    learningOutcomes: jsonb('learning_outcomes').notNull().$type<LearningOutcome[]>(),
     subjectSlug: text('subject_slug')
       .notNull()
       .references(() => subjects.slug),
@@ -183,4 +184,13 @@ export const catalogueEntries = pgTable(
     index('catalogue_institution').on(table.institutionId),
     index('catalogue_level').on(table.scqfLevel),
   ],
+);
+
+/** Every word used in published titles and keywords: what a misspelt search word is corrected to. */
+export const catalogueWords = pgTable(
+  'catalogue_words',
+  {
+    word: text('word').primaryKey(),
+  },
+  (table) => [index('catalogue_words_trigram').using('gin', sql`${table.word} gin_trgm_ops`)],
 );

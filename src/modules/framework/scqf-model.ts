@@ -22,7 +22,7 @@ export interface ScqfLevel {
 
 export const SCQF_LEVELS: readonly ScqfLevel[] = [
   { level: 1, meaning: 'first steps in learning, with a lot of support', examples: ['National 1'], eqfLevel: null },
-  { level: 2, meaning: 'basic knowledge and skills used in familiar settings', examples: ['National 2'], eqfLevel: 1 },
+  { level: 2, meaning: 'basic knowledge and skills used in familiar settings', examples: ['National 2'], eqfLevel: null },
   { level: 3, meaning: 'basic knowledge and skills used with some guidance', examples: ['National 3'], eqfLevel: 1 },
   { level: 4, meaning: 'practical knowledge used in everyday situations', examples: ['National 4', 'SVQ 1'], eqfLevel: 2 },
   { level: 5, meaning: 'a broad knowledge of a subject, applied with some independence', examples: ['National 5', 'SVQ 2'], eqfLevel: 3 },

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -36,17 +36,51 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPglite(options.pgliteDataDir ?? 'memory://');
 }
 
+export class DatabaseInUseError extends Error {}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The embedded database is a folder that only one process may open: a second writer corrupts it.
+ * A lock file naming the owner's process id keeps a second hub process (or a command) out.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = resolve(dataDir, 'hub.lock');
+  const owner = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+  if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+    throw new DatabaseInUseError(
+      `The embedded database in ${dataDir} is open in another hub process (pid ${owner}). Stop that process first, or use a PostgreSQL server through DATABASE_URL.`,
+    );
+  }
+  await writeFile(lockFile, String(process.pid));
+  return () => rm(lockFile, { force: true });
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   const isMemory = dataDir.startsWith('memory://');
-  if (!isMemory) await mkdir(resolve(dataDir), { recursive: true });
-  const client = await PGlite.create(isMemory ? dataDir : resolve(dataDir), { extensions: { pg_trgm } });
+  let unlock = async () => {};
+  if (!isMemory) {
+    await mkdir(resolve(dataDir), { recursive: true });
+    unlock = await lockDataDir(dataDir);
+  }
+  const client = await PGlite.create(isMemory ? dataDir : resolve(dataDir, 'pglite'), { extensions: { pg_trgm } });
   const db = drizzlePglite(client);
   await migratePglite(db, { migrationsFolder });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     rows: async <Row>(query: SQL) => (await db.execute(query)).rows as Row[],
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await unlock();
+    },
   };
 }
 

@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/database.ts';
+import { requireDeclaredAccess } from './platform/http/access.ts';
+import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { registerSecurityHeaders } from './platform/http/security.ts';
+import { renderErrorPage } from './platform/views/error-page.tsx';
+import { catalogueApi, createCatalogueService } from './modules/catalogue/index.ts';
+import { cataloguePages } from './modules/catalogue/catalogue-pages.tsx';
+import { createFrameworkService, frameworkApi, frameworkPages } from './modules/framework/index.ts';
+import { sitePages } from './modules/site/site-pages.tsx';
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  /** The hub's notion of now; tests pass a fixed clock. */
+  clock?: () => Date;
+}
+
+const designSystemDist = fileURLToPath(new URL('../node_modules/@scottish-government/design-system/dist/', import.meta.url));
+const hubAssets = fileURLToPath(new URL('./platform/views/assets/', import.meta.url));
+
+export async function buildApp({ config, database, clock = () => new Date() }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          },
+    trustProxy: config.env === 'production',
+    ajv: {
+      // Refuse what we do not know rather than drop it silently; list every problem at once.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  });
+
+  await registerSecurityHeaders(app, { isProduction: config.env === 'production' });
+  await app.register(formbody);
+  await app.register(fastifyStatic, {
+    root: designSystemDist,
+    prefix: '/assets/ds/',
+    maxAge: config.env === 'production' ? '7d' : 0,
+    logLevel: 'warn',
+  });
+  await app.register(fastifyStatic, {
+    root: hubAssets,
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: config.env === 'production' ? '1h' : 0,
+    logLevel: 'warn',
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Micro-credentials Hub API',
+        version: '1.0.0',
+        description:
+          "Scotland's catalogue of micro-credentials and small qualifications: search, details, institutions and the glossary.",
+      },
+      servers: [{ url: config.publicUrl }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, logLevel: 'warn' });
+  registerErrorHandling(app, { showDetails: config.env !== 'production', renderErrorPage });
+
+  const framework = createFrameworkService(database);
+  const catalogue = createCatalogueService({ database, framework, clock });
+  const isDemo = config.seedDemoData;
+
+  await app.register(async (routes) => {
+    requireDeclaredAccess(routes);
+    routes.get(
+      '/api/openapi.json',
+      { config: { access: 'public' }, schema: { hide: true } },
+      async () => app.swagger(),
+    );
+    await routes.register(healthRoutes, { database });
+    await routes.register(catalogueApi, { catalogue, publicUrl: config.publicUrl });
+    await routes.register(frameworkApi, { framework, publicUrl: config.publicUrl });
+    await routes.register(cataloguePages, { catalogue, framework, publicUrl: config.publicUrl, isDemo, clock });
+    await routes.register(frameworkPages, { framework, catalogue, isDemo });
+    await routes.register(sitePages, { catalogue, framework, isDemo });
+  });
+
+  return app;
+}

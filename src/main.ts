@@ -1,0 +1,37 @@
+import closeWithGrace from 'close-with-grace';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { seedDemoData } from './seed.ts';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.dataDir });
+const app = await buildApp({ config, database });
+
+if (config.seedDemoData) {
+  const seeded = await seedDemoData(database, new Date());
+  if (seeded.microCredentials > 0) {
+    app.log.info(seeded, 'loaded the demo catalogue into the empty database');
+  }
+}
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  else app.log.info({ signal }, 'shutting down');
+  // Stop taking requests and finish those in flight before the database goes away.
+  await app.close();
+  await database.close();
+});
+
+await app.listen({ host: config.host, port: config.port });
+app.log.info(`Micro-credentials Hub is running at ${config.publicUrl} (database: ${database.kind})`);

@@ -1,0 +1,227 @@
+import type { Database } from '../../platform/db/database.ts';
+import type { FrameworkService } from '../framework/index.ts';
+import { frameworkFacts, validateMicroCredential, validateOffering, type FieldError, type MicroCredentialInput, type OfferingInput } from './catalogue-model.ts';
+import {
+  FACET_LABELS,
+  FACET_NAMES,
+  FACET_OPTIONS,
+  type Facet,
+  type FacetName,
+  type SearchQuery,
+} from './catalogue-search.ts';
+import { isUpcoming, toCatalogueEntry, vocabularyOf, type CatalogueEntry } from './catalogue-read-model.ts';
+import {
+  compileTextSearch,
+  createCatalogueRepository,
+  type FacetCounts,
+  type Institution,
+  type NewInstitution,
+  type TextSearch,
+} from './catalogue-repository.ts';
+
+export class CatalogueValidationError extends Error {
+  readonly code = 'validation-failed';
+  constructor(readonly errors: FieldError[]) {
+    super(`Invalid micro-credential: ${errors.map((error) => `${error.field}: ${error.message}`).join('; ')}`);
+  }
+}
+
+export interface SearchResult {
+  query: SearchQuery;
+  total: number;
+  items: CatalogueEntry[];
+  facets: Facet[];
+  /** Set when nothing matched the words as typed and a spelling correction found results. */
+  correctedQuery: string | undefined;
+  /** Glossary words in the search that were widened to their synonyms. */
+  synonymsUsed: { matched: string; slug: string; alternatives: string[] }[];
+}
+
+export interface PublishRequest {
+  institution: Institution;
+  slug: string;
+  input: MicroCredentialInput;
+  offerings: OfferingInput[];
+  publishedAt: Date;
+  isDemo: boolean;
+}
+
+export interface CatalogueDependencies {
+  database: Database;
+  framework: FrameworkService;
+  clock: () => Date;
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function createCatalogueService({ database, framework, clock }: CatalogueDependencies) {
+  const repository = createCatalogueRepository(database);
+
+  async function subjectNames(): Promise<Map<string, string>> {
+    return new Map((await repository.listSubjects()).map((subject) => [subject.slug, subject.name]));
+  }
+
+  async function textSearchFor(q: string): Promise<{ search: TextSearch; phrases: SearchResult['synonymsUsed'] }> {
+    const phrases = await framework.glossaryPhrasesIn(q);
+    let words = q;
+    for (const phrase of phrases) words = words.replace(phrase.matched, ' ');
+    return {
+      search: { words: words.replace(/\s+/g, ' ').trim(), phraseGroups: phrases.map((phrase) => phrase.alternatives) },
+      phrases,
+    };
+  }
+
+  async function runSearch(query: SearchQuery, q: string) {
+    const { search, phrases } = await textSearchFor(q);
+    const match = compileTextSearch(search);
+    const [items, counts] = await Promise.all([
+      repository.searchEntries(query, match),
+      repository.countFacets(query, match),
+    ]);
+    return { items, counts, phrases };
+  }
+
+  function buildFacets(query: SearchQuery, counts: FacetCounts, names: Map<string, Map<string, string>>): Facet[] {
+    return FACET_NAMES.map((name): Facet => {
+      const selected = new Set((Array.isArray(query[name]) ? (query[name] as unknown[]) : query[name] === undefined ? [] : [query[name]]).map(String));
+      const countByValue = counts.counts.get(name) ?? new Map<string, number>();
+      const options = optionsFor(name, names, countByValue);
+      return {
+        name,
+        label: FACET_LABELS[name],
+        values: options
+          .map(([value, label]) => ({ value, label, count: countByValue.get(value) ?? 0, selected: selected.has(value) }))
+          .filter((value) => value.count > 0 || value.selected),
+      };
+    });
+  }
+
+  function optionsFor(name: FacetName, names: Map<string, Map<string, string>>, countByValue: Map<string, number>): [string, string][] {
+    if (name in FACET_OPTIONS) return Object.entries(FACET_OPTIONS[name as keyof typeof FACET_OPTIONS]);
+    if (name === 'funded') return [['true', 'Fully funded places available']];
+    if (name === 'stackable' || name === 'transferable') return [['true', 'Yes']];
+    if (name === 'level') {
+      return Array.from({ length: 12 }, (_, index) => [String(index + 1), `Level ${index + 1}`] as [string, string]);
+    }
+    const labels = names.get(name) ?? new Map<string, string>();
+    // Subjects and institutions are listed by how many courses they have, then by name.
+    return [...labels.entries()].sort(
+      ([a, aLabel], [b, bLabel]) => (countByValue.get(b) ?? 0) - (countByValue.get(a) ?? 0) || aLabel.localeCompare(bLabel),
+    );
+  }
+
+  return {
+    async search(query: SearchQuery): Promise<SearchResult> {
+      const q = query.q.trim();
+      let outcome = await runSearch(query, q);
+      let correctedQuery: string | undefined;
+      if (outcome.counts.total === 0 && q) {
+        const words = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3);
+        const corrections = await repository.closestVocabularyWords(words);
+        if (corrections.size > 0) {
+          const corrected = q.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+          const retry = await runSearch(query, corrected);
+          if (retry.counts.total > 0) {
+            outcome = retry;
+            correctedQuery = corrected;
+          }
+        }
+      }
+      const [subjects, institutions] = await Promise.all([subjectNames(), repository.listInstitutionsWithCounts()]);
+      const names = new Map([
+        ['subject', subjects],
+        ['institution', new Map(institutions.map((institution) => [institution.slug, institution.name]))],
+      ]);
+      return {
+        query,
+        total: outcome.counts.total,
+        items: outcome.items,
+        facets: buildFacets(query, outcome.counts, names),
+        correctedQuery,
+        synonymsUsed: outcome.phrases,
+      };
+    },
+
+    async findMicroCredential(slug: string) {
+      const found = await repository.findPublishedBySlug(slug);
+      if (!found) return undefined;
+      const today = isoDate(clock());
+      const subjects = await subjectNames();
+      return {
+        ...found,
+        subjectName: subjects.get(found.version.input.subjectSlug) ?? found.version.input.subjectSlug,
+        facts: frameworkFacts(found.version.input),
+        upcomingOfferings: found.offerings.filter((offering) => isUpcoming(offering, today)),
+      };
+    },
+
+    listInstitutions: () => repository.listInstitutionsWithCounts(),
+    findInstitution: (slug: string) => repository.findInstitutionBySlug(slug),
+    listSubjects: () => repository.listSubjects(),
+    countPublished: () => repository.countPublished(),
+
+    async addInstitutions(rows: NewInstitution[]): Promise<Institution[]> {
+      return repository.insertInstitutions(rows);
+    },
+
+    addSubjects: (rows: { slug: string; name: string }[]) => repository.insertSubjects(rows),
+
+    /**
+     * Publishes micro-credentials straight into the catalogue, all or none. The approval workflow
+     * ends here; the demo seed uses it directly for its already-approved courses.
+     */
+    async publishMany(requests: PublishRequest[]): Promise<void> {
+      const problems = requests.flatMap((request) => [
+        ...validateMicroCredential(request.input).map((error) => ({ ...error, field: `${request.slug}.${error.field}` })),
+        ...request.offerings.flatMap((offering, index) =>
+          validateOffering(offering).map((error) => ({ ...error, field: `${request.slug}.offerings[${index}].${error.field}` })),
+        ),
+      ]);
+      if (problems.length > 0) throw new CatalogueValidationError(problems);
+      const subjects = await subjectNames();
+      const today = isoDate(clock());
+      await database.db.transaction(async (tx) => {
+        const entries = [];
+        const vocabulary: string[] = [];
+        const nextCodeNumber = new Map<string, number>();
+        for (const request of requests) {
+          const institutionId = request.institution.id;
+          const codeNumber = nextCodeNumber.get(institutionId) ?? (await repository.countMicroCredentialsOf(institutionId, tx)) + 1;
+          nextCodeNumber.set(institutionId, codeNumber + 1);
+          const microCredentialId = await repository.insertMicroCredential(
+            { slug: request.slug, institutionId: request.institution.id, isDemo: request.isDemo },
+            tx,
+          );
+          const code = `${request.institution.codePrefix}${String(codeNumber).padStart(4, '0')}`;
+          const versionId = await repository.insertPublishedVersion(
+            { microCredentialId, versionNumber: 1, code, publishedAt: request.publishedAt, input: request.input },
+            tx,
+          );
+          await repository.insertOfferings(microCredentialId, versionId, request.offerings, tx);
+          entries.push(
+            toCatalogueEntry({
+              microCredentialId,
+              versionId,
+              slug: request.slug,
+              institution: request.institution,
+              subjectName: subjects.get(request.input.subjectSlug) ?? request.input.subjectSlug,
+              input: request.input,
+              offerings: request.offerings,
+              publishedAt: request.publishedAt,
+              today,
+            }),
+          );
+          vocabulary.push(...vocabularyOf(request.input));
+        }
+        for (let start = 0; start < entries.length; start += 500) {
+          await repository.upsertCatalogueEntries(entries.slice(start, start + 500), tx);
+        }
+        await repository.addVocabulary(vocabulary, tx);
+      });
+    },
+  };
+}
+
+export type CatalogueService = ReturnType<typeof createCatalogueService>;
