@@ -10,10 +10,9 @@ import { requireDeclaredAccess } from './platform/http/access.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
-import { renderErrorPage } from './platform/views/error-page.tsx';
-import { catalogueApi, createCatalogueService } from './modules/catalogue/index.ts';
-import { cataloguePages } from './modules/catalogue/catalogue-pages.tsx';
+import { catalogueApi, cataloguePages, createCatalogueService } from './modules/catalogue/index.ts';
 import { createFrameworkService, frameworkApi, frameworkPages } from './modules/framework/index.ts';
+import { hubErrorPageRenderer } from './modules/site/index.ts';
 import { sitePages } from './modules/site/site-pages.tsx';
 
 export interface AppDependencies {
@@ -70,11 +69,14 @@ export async function buildApp({ config, database, clock = () => new Date() }: A
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, logLevel: 'warn' });
-  registerErrorHandling(app, { showDetails: config.env !== 'production', renderErrorPage });
 
   const framework = createFrameworkService(database);
   const catalogue = createCatalogueService({ database, framework, clock });
   const isDemo = config.seedDemoData;
+  registerErrorHandling(app, {
+    showDetails: config.env === 'development',
+    renderErrorPage: hubErrorPageRenderer({ isDemo, publicUrl: config.publicUrl }),
+  });
 
   await app.register(async (routes) => {
     requireDeclaredAccess(routes);
@@ -86,9 +88,9 @@ export async function buildApp({ config, database, clock = () => new Date() }: A
     await routes.register(healthRoutes, { database });
     await routes.register(catalogueApi, { catalogue, publicUrl: config.publicUrl });
     await routes.register(frameworkApi, { framework, publicUrl: config.publicUrl });
-    await routes.register(cataloguePages, { catalogue, framework, publicUrl: config.publicUrl, isDemo, clock });
-    await routes.register(frameworkPages, { framework, catalogue, isDemo });
-    await routes.register(sitePages, { catalogue, framework, isDemo });
+    await routes.register(cataloguePages, { catalogue, framework, publicUrl: config.publicUrl, isDemo });
+    await routes.register(frameworkPages, { framework, isDemo, publicUrl: config.publicUrl });
+    await routes.register(sitePages, { catalogue, isDemo, publicUrl: config.publicUrl });
   });
 
   return app;

@@ -1,5 +1,6 @@
 import type { Database } from './platform/db/database.ts';
-import { createCatalogueService, seedDemoCatalogue } from './modules/catalogue/index.ts';
+import { createCatalogueService } from './modules/catalogue/index.ts';
+import { seedDemoCatalogue } from './modules/catalogue/catalogue-seed.ts';
 import { createFrameworkService } from './modules/framework/index.ts';
 
 /** Fills an empty database with the glossary and the demo catalogue; leaves a used one alone. */

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import {
   ENUM_VALUES,
   FACET_NAMES,
@@ -13,10 +13,7 @@ import { INSTITUTION_KINDS, KINDS } from './catalogue-model.ts';
 
 const SLUG = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 
-const list = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer> | ReturnType<typeof Type.Enum>>(
-  item: T,
-  description: string,
-) => Type.Optional(Type.Array(item, { maxItems: 50, description: `${description} Repeat the parameter to choose several.` }));
+const list = <T extends TSchema>(item: T, description: string) => Type.Optional(Type.Array(item, { maxItems: 50, description: `${description} Repeat the parameter to choose several.` }));
 
 /** The search's parameters: the page and the API accept exactly these, and refuse any other. */
 export const SearchQuerystring = Type.Object(

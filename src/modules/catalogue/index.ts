@@ -1,3 +1,4 @@
 export { createCatalogueService, type CatalogueService, CatalogueValidationError } from './catalogue-service.ts';
-export { seedDemoCatalogue } from './catalogue-seed.ts';
 export { catalogueApi } from './catalogue-api.ts';
+export { emptyQuery, type SearchQuery } from './catalogue-search.ts';
+export { cataloguePages } from './catalogue-pages.tsx';

@@ -1,0 +1,1 @@
+export { NAVIGATION, Term, hubErrorPageRenderer, renderHubPage, type HubPageProps } from './site-chrome.tsx';

@@ -1,0 +1,36 @@
+import type { ComponentChildren, VNode } from 'preact';
+import { Layout, type LayoutProps } from '../../platform/views/layout.tsx';
+import { renderPage } from '../../platform/views/render.ts';
+import { createErrorPageRenderer } from '../../platform/views/error-page.tsx';
+
+/** The hub's main sections, in the order a learner meets them. */
+export const NAVIGATION = [
+  { href: '/micro-credentials', label: 'Find a course' },
+  { href: '/institutions', label: 'Institutions' },
+  { href: '/glossary', label: 'Glossary' },
+  { href: '/about', label: 'About the hub' },
+];
+
+export interface HubPageProps extends Omit<LayoutProps, 'navigation'> {
+  isDemo: boolean;
+}
+
+export function renderHubPage(props: HubPageProps): string {
+  return renderPage(<Layout {...props} navigation={NAVIGATION} />);
+}
+
+export function hubErrorPageRenderer(options: { isDemo: boolean; publicUrl: string }) {
+  return createErrorPageRenderer({ navigation: NAVIGATION, isDemo: options.isDemo, publicUrl: options.publicUrl });
+}
+
+/**
+ * A word linked to its glossary entry, so a learner can find out what it means wherever it is
+ * used. The dotted underline tells it apart from links that go elsewhere.
+ */
+export function Term({ slug, children }: { slug: string; children: ComponentChildren }): VNode {
+  return (
+    <a href={`/glossary/${slug}`} class="hub_term">
+      {children}
+    </a>
+  );
+}
