@@ -17,7 +17,7 @@ module.exports = {
     },
     {
       name: 'modules-through-index',
-      comment: "A module uses another only through its index.ts, never its tables or repository.",
+      comment: 'A module uses another only through its index.ts, never its tables or repository.',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },

@@ -22,17 +22,26 @@ export interface AppDependencies {
   clock?: () => Date;
 }
 
-const designSystemDist = fileURLToPath(new URL('../node_modules/@scottish-government/design-system/dist/', import.meta.url));
+const designSystemDist = fileURLToPath(
+  new URL('../node_modules/@scottish-government/design-system/dist/', import.meta.url),
+);
 const hubAssets = fileURLToPath(new URL('./platform/views/assets/', import.meta.url));
 
-export async function buildApp({ config, database, clock = () => new Date() }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  clock = () => new Date(),
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
         : {
             level: config.logLevel,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
           },
     trustProxy: config.env === 'production',
     ajv: {
@@ -80,10 +89,8 @@ export async function buildApp({ config, database, clock = () => new Date() }: A
 
   await app.register(async (routes) => {
     requireDeclaredAccess(routes);
-    routes.get(
-      '/api/openapi.json',
-      { config: { access: 'public' }, schema: { hide: true } },
-      async () => app.swagger(),
+    routes.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+      app.swagger(),
     );
     await routes.register(healthRoutes, { database });
     await routes.register(catalogueApi, { catalogue, publicUrl: config.publicUrl });

@@ -11,8 +11,17 @@ export const ConfigSchema = Type.Object({
     default: 'development',
     description: 'development, production or test. Production hides error details and requires PUBLIC_URL.',
   }),
-  HOST: Type.String({ default: '0.0.0.0', minLength: 1, description: 'Interface the web server listens on.' }),
-  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535, description: 'TCP port of the web server.' }),
+  HOST: Type.String({
+    default: '0.0.0.0',
+    minLength: 1,
+    description: 'Interface the web server listens on.',
+  }),
+  PORT: Type.Integer({
+    default: 3000,
+    minimum: 0,
+    maximum: 65535,
+    description: 'TCP port of the web server.',
+  }),
   PUBLIC_URL: Type.String({
     default: '',
     pattern: '^(https?://[^\\s]+)?$',
@@ -75,7 +84,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const property = ConfigSchema.properties[key as keyof RawConfig] as { description?: string } | undefined;
     const allowed = (property as { enum?: string[] } | undefined)?.enum;
     const fix = allowed ? `use one of ${allowed.join(', ')}` : error.message;
-    problemsByKey.set(key, `${key}=${JSON.stringify(env[key])}: ${fix}. ${property?.description ?? ''}`.trim());
+    problemsByKey.set(
+      key,
+      `${key}=${JSON.stringify(env[key])}: ${fix}. ${property?.description ?? ''}`.trim(),
+    );
   }
   const problems = [...problemsByKey.values()];
   const parsed = converted as RawConfig;

@@ -9,9 +9,13 @@ try {
   try {
     const seeded = await seedDemoData(database, new Date());
     if (seeded.institutions === 0 && seeded.glossaryTerms === 0) {
-      console.log('The database already has data; nothing was loaded. Point DATA_DIR or DATABASE_URL at an empty database to load the demo.');
+      console.log(
+        'The database already has data; nothing was loaded. Point DATA_DIR or DATABASE_URL at an empty database to load the demo.',
+      );
     } else {
-      console.log(`Loaded ${seeded.institutions} institutions, ${seeded.microCredentials} micro-credentials and ${seeded.glossaryTerms} glossary terms.`);
+      console.log(
+        `Loaded ${seeded.institutions} institutions, ${seeded.microCredentials} micro-credentials and ${seeded.glossaryTerms} glossary terms.`,
+      );
     }
   } finally {
     await database.close();

@@ -9,7 +9,10 @@ export function aMicroCredential(overrides: Partial<MicroCredentialInput> = {}):
     summary: 'For people working in any organisation who want to understand and reduce everyday cyber risks.',
     description: 'Covers common threats, safe habits and how organisations respond to incidents.',
     learningOutcomes: [
-      { text: 'Explain the most common cyber threats to small organisations', characteristic: 'knowledge-and-understanding' },
+      {
+        text: 'Explain the most common cyber threats to small organisations',
+        characteristic: 'knowledge-and-understanding',
+      },
       { text: 'Apply basic controls to protect accounts and devices', characteristic: 'applied-knowledge' },
     ],
     subjectSlug: 'computing',
@@ -92,4 +95,3 @@ export function anInstitution(overrides: Partial<NewInstitution> = {}): NewInsti
     ...overrides,
   };
 }
-

@@ -6,8 +6,16 @@ import type { Database } from '../../src/platform/db/database.ts';
 /** A fixed "today" so dates in tests and the demo data never drift. */
 export const TEST_TODAY = new Date('2026-11-23T09:00:00Z');
 
-export async function buildTestApp(database: Database, overrides: Record<string, string> = {}): Promise<FastifyInstance> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://hub.test', ...overrides });
+export async function buildTestApp(
+  database: Database,
+  overrides: Record<string, string> = {},
+): Promise<FastifyInstance> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://hub.test',
+    ...overrides,
+  });
   const app = await buildApp({ config, database, clock: () => TEST_TODAY });
   await app.ready();
   return app;

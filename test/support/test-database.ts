@@ -17,7 +17,8 @@ function serverUrl(): string {
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = new URL(url).pathname.slice(1);
   // A typo here must never point the suite at a database someone cares about.
-  if (!name.includes('test')) throw new Error(`Refusing to use database '${name}': test databases must have 'test' in their name`);
+  if (!name.includes('test'))
+    throw new Error(`Refusing to use database '${name}': test databases must have 'test' in their name`);
   return url;
 }
 

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../../../test/support/test-app.ts';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../test/support/test-database.ts';
-import { aMicroCredential, aSmallQualification, anInstitution, anOffering } from '../../../test/support/builders.ts';
+import {
+  createTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../../../test/support/test-database.ts';
+import {
+  aMicroCredential,
+  aSmallQualification,
+  anInstitution,
+  anOffering,
+} from '../../../test/support/builders.ts';
 import { publishCatalogue } from '../../../test/support/factories.ts';
 
 interface SearchBody {
@@ -29,12 +38,21 @@ describe.each(testDatabaseKinds())('catalogue API on %s', (kind) => {
     testDatabase = await createTestDatabase(kind);
     await publishCatalogue(
       testDatabase.database,
-      [anInstitution({ name: 'Lowland University' }), anInstitution({ name: 'Highland College', kind: 'college', codePrefix: 'HC' })],
+      [
+        anInstitution({ name: 'Lowland University' }),
+        anInstitution({ name: 'Highland College', kind: 'college', codePrefix: 'HC' }),
+      ],
       [
         {
           institution: 'lowland-university',
           slug: 'data-analysis-with-python',
-          input: aMicroCredential({ title: 'Data Analysis with Python', scqfLevel: 9, scqfCredits: 20, notionalHours: 200, subjectSlug: 'computing' }),
+          input: aMicroCredential({
+            title: 'Data Analysis with Python',
+            scqfLevel: 9,
+            scqfCredits: 20,
+            notionalHours: 200,
+            subjectSlug: 'computing',
+          }),
           offerings: [anOffering({ deliveryMode: 'online', pricePence: 60_000 })],
         },
         {
@@ -57,14 +75,27 @@ describe.each(testDatabaseKinds())('catalogue API on %s', (kind) => {
             description: 'Builds on recognition of prior learning from your workplace induction.',
           }),
           offerings: [
-            anOffering({ deliveryMode: 'in-person', location: 'Inverness', funding: 'fully-funded', pricePence: 0 }),
+            anOffering({
+              deliveryMode: 'in-person',
+              location: 'Inverness',
+              funding: 'fully-funded',
+              pricePence: 0,
+            }),
           ],
         },
         {
           institution: 'highland-college',
           slug: 'cyber-security-skills-boost',
-          input: aMicroCredential({ title: 'Cyber Security Essentials', providerTerm: 'skills boost', scqfLevel: 6, scqfCredits: 5, notionalHours: 50 }),
-          offerings: [anOffering({ deliveryMode: 'workplace', location: 'Your workplace', pricePence: 9_000 })],
+          input: aMicroCredential({
+            title: 'Cyber Security Essentials',
+            providerTerm: 'skills boost',
+            scqfLevel: 6,
+            scqfCredits: 5,
+            notionalHours: 50,
+          }),
+          offerings: [
+            anOffering({ deliveryMode: 'workplace', location: 'Your workplace', pricePence: 9_000 }),
+          ],
         },
       ],
     );
@@ -78,7 +109,10 @@ describe.each(testDatabaseKinds())('catalogue API on %s', (kind) => {
 
   it('ranks a course with the words in its title above one that only mentions them', async () => {
     const body = await search('q=data');
-    expect(body.items.map((item) => item.slug)).toEqual(['data-analysis-with-python', 'leadership-for-new-managers']);
+    expect(body.items.map((item) => item.slug)).toEqual([
+      'data-analysis-with-python',
+      'leadership-for-new-managers',
+    ]);
     expect(body.total).toBe(2);
   });
 
@@ -126,7 +160,10 @@ describe.each(testDatabaseKinds())('catalogue API on %s', (kind) => {
     const online = await search('delivery=online');
     expect(online.items.map((item) => item.slug)).toEqual(['data-analysis-with-python']);
     const colleges = await search('institutionType=college');
-    expect(colleges.items.map((item) => item.institution.slug)).toEqual(['highland-college', 'highland-college']);
+    expect(colleges.items.map((item) => item.institution.slug)).toEqual([
+      'highland-college',
+      'highland-college',
+    ]);
   });
 
   it('keeps counting the other values of a facet that is in use, so a choice can be widened', async () => {
@@ -189,7 +226,10 @@ describe.each(testDatabaseKinds())('catalogue API on %s', (kind) => {
   });
 
   it('returns everything a learner needs to decide about one course', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/micro-credentials/data-analysis-with-python' });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/micro-credentials/data-analysis-with-python',
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({
@@ -227,8 +267,12 @@ describe.each(testDatabaseKinds())('catalogue API on %s', (kind) => {
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.openapi).toBe('3.1.0');
-    const searchParameters = document.paths['/api/v1/micro-credentials'].get.parameters.map((parameter: { name: string }) => parameter.name);
-    expect(searchParameters).toEqual(expect.arrayContaining(['q', 'subject', 'level', 'delivery', 'page', 'pageSize']));
+    const searchParameters = document.paths['/api/v1/micro-credentials'].get.parameters.map(
+      (parameter: { name: string }) => parameter.name,
+    );
+    expect(searchParameters).toEqual(
+      expect.arrayContaining(['q', 'subject', 'level', 'delivery', 'page', 'pageSize']),
+    );
     expect(document.paths['/api/v1/glossary']).toBeDefined();
   });
 });

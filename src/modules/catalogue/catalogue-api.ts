@@ -26,7 +26,11 @@ export function deliveryModesOf(entry: CatalogueEntry): string[] {
   return modes.filter(([has]) => has).map(([, mode]) => mode);
 }
 
-function toSearchItem(entry: CatalogueEntry, publicUrl: string, subjects: Map<string, string>): Static<typeof SearchItem> {
+function toSearchItem(
+  entry: CatalogueEntry,
+  publicUrl: string,
+  subjects: Map<string, string>,
+): Static<typeof SearchItem> {
   return {
     slug: entry.slug,
     url: `${publicUrl}/micro-credentials/${entry.slug}`,
@@ -83,7 +87,9 @@ export async function catalogueApi(
     },
     async (request) => {
       const result = await catalogue.search(toSearchQuery(request.query));
-      const subjects = new Map((await catalogue.listSubjects()).map((subject) => [subject.slug, subject.name]));
+      const subjects = new Map(
+        (await catalogue.listSubjects()).map((subject) => [subject.slug, subject.name]),
+      );
       return {
         total: result.total,
         page: result.query.page,
@@ -156,7 +162,11 @@ export async function catalogueApi(
     '/api/v1/institutions',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Every institution in the hub', response: { 200: Type.Object({ items: Type.Array(InstitutionSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Every institution in the hub',
+        response: { 200: Type.Object({ items: Type.Array(InstitutionSchema) }) },
+      },
     },
     async () => ({
       items: (await catalogue.listInstitutions()).map((institution) => ({
@@ -170,10 +180,17 @@ export async function catalogueApi(
     '/api/v1/institutions/:slug',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'One institution', params: SlugParams, response: { 200: InstitutionSchema, 404: problemResponse } },
+      schema: {
+        tags,
+        summary: 'One institution',
+        params: SlugParams,
+        response: { 200: InstitutionSchema, 404: problemResponse },
+      },
     },
     async (request) => {
-      const institution = (await catalogue.listInstitutions()).find((candidate) => candidate.slug === request.params.slug);
+      const institution = (await catalogue.listInstitutions()).find(
+        (candidate) => candidate.slug === request.params.slug,
+      );
       if (!institution) throw notFound(`Institution '${request.params.slug}'`);
       return { ...institution, url: `${publicUrl}/institutions/${institution.slug}` };
     },

@@ -44,7 +44,9 @@ describe('a micro-credential version', () => {
 
   it('refuses credits that do not match the notional hours, saying the right number', () => {
     const errors = validateMicroCredential(aMicroCredential({ scqfCredits: 10, notionalHours: 80 }));
-    expect(errors).toEqual([{ field: 'notionalHours', message: expect.stringContaining('10 credits means 100 hours') }]);
+    expect(errors).toEqual([
+      { field: 'notionalHours', message: expect.stringContaining('10 credits means 100 hours') },
+    ]);
   });
 
   it('refuses credits or a level on a small qualification, which is not credit-rated', () => {
@@ -58,11 +60,15 @@ describe('a micro-credential version', () => {
   });
 
   it('does not let a small qualification stack into an award', () => {
-    expect(fieldsOf(aSmallQualification({ stackability: 'internal', countsTowards: ['An award'] }))).toEqual(['stackability']);
+    expect(fieldsOf(aSmallQualification({ stackability: 'internal', countsTowards: ['An award'] }))).toEqual([
+      'stackability',
+    ]);
   });
 
   it('asks what a stackable course counts towards', () => {
-    expect(fieldsOf(aMicroCredential({ stackability: 'internal', countsTowards: [] }))).toEqual(['countsTowards']);
+    expect(fieldsOf(aMicroCredential({ stackability: 'internal', countsTowards: [] }))).toEqual([
+      'countsTowards',
+    ]);
   });
 
   it('needs a credit-rating body for a credit-rated course', () => {
@@ -88,9 +94,13 @@ describe('a micro-credential version', () => {
   it('checks titles, summaries, durations and dates', () => {
     expect(fieldsOf(aMicroCredential({ title: 'Hi' }))).toEqual(['title']);
     expect(fieldsOf(aMicroCredential({ summary: 'Too short' }))).toEqual(['summary']);
-    expect(fieldsOf(aMicroCredential({ duration: { kind: 'fixed', amount: 0, unit: 'weeks' } }))).toEqual(['duration.amount']);
+    expect(fieldsOf(aMicroCredential({ duration: { kind: 'fixed', amount: 0, unit: 'weeks' } }))).toEqual([
+      'duration.amount',
+    ]);
     expect(fieldsOf(aMicroCredential({ qaApprovedOn: '2026-02-30' }))).toEqual(['qaApprovedOn']);
-    expect(fieldsOf(aMicroCredential({ qaApprovedOn: '2026-05-01', nextReviewOn: '2026-04-01' }))).toEqual(['nextReviewOn']);
+    expect(fieldsOf(aMicroCredential({ qaApprovedOn: '2026-05-01', nextReviewOn: '2026-04-01' }))).toEqual([
+      'nextReviewOn',
+    ]);
   });
 
   it('names every problem at once, each with a fix', () => {
@@ -106,8 +116,16 @@ describe('the EU mandatory elements', () => {
   });
 
   it('are listed by name when missing', () => {
-    const missing = missingMandatoryElements(aMicroCredential({ learningOutcomes: [], assessment: '', scqfLevel: null }), null);
-    expect(missing).toEqual(['Awarding body', 'Learning outcomes', 'Level of learning', 'Type of assessment']);
+    const missing = missingMandatoryElements(
+      aMicroCredential({ learningOutcomes: [], assessment: '', scqfLevel: null }),
+      null,
+    );
+    expect(missing).toEqual([
+      'Awarding body',
+      'Learning outcomes',
+      'Level of learning',
+      'Type of assessment',
+    ]);
   });
 });
 
@@ -121,7 +139,11 @@ describe('derived framework facts', () => {
   });
 
   it('are empty for a course without credit', () => {
-    expect(frameworkFacts({ scqfLevel: null, scqfCredits: null })).toEqual({ ects: null, eqfLevel: null, creditsInWords: null });
+    expect(frameworkFacts({ scqfLevel: null, scqfCredits: null })).toEqual({
+      ects: null,
+      eqfLevel: null,
+      creditsInWords: null,
+    });
   });
 });
 
@@ -131,28 +153,43 @@ describe('an offering', () => {
   });
 
   it('refuses an end before its start and a deadline after the start', () => {
-    expect(offeringFieldsOf(anOffering({ startsOn: '2027-02-01', endsOn: '2027-01-01' }))).toEqual(['endsOn']);
+    expect(offeringFieldsOf(anOffering({ startsOn: '2027-02-01', endsOn: '2027-01-01' }))).toEqual([
+      'endsOn',
+    ]);
     expect(offeringFieldsOf(anOffering({ enrolBy: '2027-02-01' }))).toEqual(['enrolBy']);
   });
 
   it('needs a place for in-person teaching', () => {
     expect(offeringFieldsOf(anOffering({ deliveryMode: 'in-person', location: null }))).toEqual(['location']);
-    expect(offeringFieldsOf(anOffering({ deliveryMode: 'in-person', location: 'Dundee campus' }))).toEqual([]);
+    expect(offeringFieldsOf(anOffering({ deliveryMode: 'in-person', location: 'Dundee campus' }))).toEqual(
+      [],
+    );
   });
 
   it('refuses negative prices and places, and unexplained funding of a priced course', () => {
     expect(offeringFieldsOf(anOffering({ pricePence: -1 }))).toEqual(['pricePence']);
     expect(offeringFieldsOf(anOffering({ places: 0 }))).toEqual(['places']);
     expect(offeringFieldsOf(anOffering({ funding: 'fully-funded' }))).toEqual(['feeNotes']);
-    expect(offeringFieldsOf(anOffering({ funding: 'fully-funded', feeNotes: 'Funded by the Upskilling Fund' }))).toEqual([]);
-    expect(offeringFieldsOf(anOffering({ startsOn: '2027-13-01', endsOn: null, enrolBy: null }))).toEqual(['startsOn']);
+    expect(
+      offeringFieldsOf(anOffering({ funding: 'fully-funded', feeNotes: 'Funded by the Upskilling Fund' })),
+    ).toEqual([]);
+    expect(offeringFieldsOf(anOffering({ startsOn: '2027-13-01', endsOn: null, enrolBy: null }))).toEqual([
+      'startsOn',
+    ]);
   });
 });
 
 describe('search bands', () => {
   it('sort credits into sizes', () => {
     expect([null, 1, 5, 6, 10, 15, 20, 40].map(creditSizeOf)).toEqual([
-      'not-credit-rated', 'up-to-5', 'up-to-5', '6-to-10', '6-to-10', '11-to-20', '11-to-20', 'over-20',
+      'not-credit-rated',
+      'up-to-5',
+      'up-to-5',
+      '6-to-10',
+      '6-to-10',
+      '11-to-20',
+      '11-to-20',
+      'over-20',
     ]);
   });
 

@@ -8,7 +8,7 @@ import {
   ectsFor,
   eqfLevelFor,
   isScqfLevel,
-} from '../framework/scqf-model.ts';
+} from '../framework/index.ts';
 
 export interface FieldError {
   /** The input's name, as in the form and the API body, e.g. `scqfCredits` or `learningOutcomes[2].text`. */
@@ -184,60 +184,124 @@ export function validateMicroCredential(input: MicroCredentialInput): FieldError
 
   if (input.title.trim().length < 5) add('title', 'Enter a title of at least 5 characters');
   if (input.title.length > 150) add('title', 'Shorten the title to 150 characters or fewer');
-  if (input.summary.trim().length < 20) add('summary', 'Enter a summary of at least 20 characters that says who the course is for and what they will gain');
+  if (input.summary.trim().length < 20)
+    add(
+      'summary',
+      'Enter a summary of at least 20 characters that says who the course is for and what they will gain',
+    );
   if (input.summary.length > 400) add('summary', 'Shorten the summary to 400 characters or fewer');
   if (input.description.trim().length === 0) add('description', 'Enter a description of the course');
   if (input.learningOutcomes.length === 0) add('learningOutcomes', 'Add at least one learning outcome');
   input.learningOutcomes.forEach((outcome, index) => {
-    if (outcome.text.trim().length < 10) add(`learningOutcomes[${index}].text`, `Write learning outcome ${index + 1} as what a learner will be able to do (at least 10 characters)`);
-    if (!(outcome.characteristic in SCQF_CHARACTERISTICS)) add(`learningOutcomes[${index}].characteristic`, `Choose the SCQF characteristic learning outcome ${index + 1} develops`);
+    if (outcome.text.trim().length < 10)
+      add(
+        `learningOutcomes[${index}].text`,
+        `Write learning outcome ${index + 1} as what a learner will be able to do (at least 10 characters)`,
+      );
+    if (!(outcome.characteristic in SCQF_CHARACTERISTICS))
+      add(
+        `learningOutcomes[${index}].characteristic`,
+        `Choose the SCQF characteristic learning outcome ${index + 1} develops`,
+      );
   });
-  if (!(KINDS as readonly string[]).includes(input.kind)) add('kind', 'Choose micro-credential (credit-rated) or small qualification (not credit-rated)');
-  if (input.providerTerm.trim().length === 0) add('providerTerm', 'Enter the name your institution uses for this kind of course, for example "short course"');
+  if (!(KINDS as readonly string[]).includes(input.kind))
+    add('kind', 'Choose micro-credential (credit-rated) or small qualification (not credit-rated)');
+  if (input.providerTerm.trim().length === 0)
+    add(
+      'providerTerm',
+      'Enter the name your institution uses for this kind of course, for example "short course"',
+    );
 
   if (input.kind === 'micro-credential') {
-    if (input.scqfLevel === null) add('scqfLevel', 'Enter the SCQF level: a credit-rated micro-credential must have one');
-    else if (!isScqfLevel(input.scqfLevel)) add('scqfLevel', 'Enter an SCQF level as a whole number from 1 to 12');
-    if (input.scqfCredits === null) add('scqfCredits', 'Enter the SCQF credits: a credit-rated micro-credential must have at least 1');
-    else if (!isPositiveInteger(input.scqfCredits)) add('scqfCredits', 'Enter the SCQF credits as a whole number of 1 or more');
-    else if (input.scqfCredits > 120) add('scqfCredits', 'A micro-credential is smaller than a full year of study: enter 120 credits or fewer');
+    if (input.scqfLevel === null)
+      add('scqfLevel', 'Enter the SCQF level: a credit-rated micro-credential must have one');
+    else if (!isScqfLevel(input.scqfLevel))
+      add('scqfLevel', 'Enter an SCQF level as a whole number from 1 to 12');
+    if (input.scqfCredits === null)
+      add('scqfCredits', 'Enter the SCQF credits: a credit-rated micro-credential must have at least 1');
+    else if (!isPositiveInteger(input.scqfCredits))
+      add('scqfCredits', 'Enter the SCQF credits as a whole number of 1 or more');
+    else if (input.scqfCredits > 120)
+      add(
+        'scqfCredits',
+        'A micro-credential is smaller than a full year of study: enter 120 credits or fewer',
+      );
     else if (input.notionalHours !== input.scqfCredits * NOTIONAL_HOURS_PER_CREDIT)
-      add('notionalHours', `Notional hours must be ${NOTIONAL_HOURS_PER_CREDIT} per credit: ${input.scqfCredits} credits means ${input.scqfCredits * NOTIONAL_HOURS_PER_CREDIT} hours, not ${input.notionalHours}`);
-    if (!input.creditRatingBody?.trim()) add('creditRatingBody', 'Enter the body that credit-rated this micro-credential');
-    if (input.recognition !== 'certificate-of-study') add('recognition', 'A credit-rated micro-credential leads to a certificate of study');
+      add(
+        'notionalHours',
+        `Notional hours must be ${NOTIONAL_HOURS_PER_CREDIT} per credit: ${input.scqfCredits} credits means ${input.scqfCredits * NOTIONAL_HOURS_PER_CREDIT} hours, not ${input.notionalHours}`,
+      );
+    if (!input.creditRatingBody?.trim())
+      add('creditRatingBody', 'Enter the body that credit-rated this micro-credential');
+    if (input.recognition !== 'certificate-of-study')
+      add('recognition', 'A credit-rated micro-credential leads to a certificate of study');
   } else if (input.kind === 'small-qualification') {
-    if (input.scqfCredits !== null) add('scqfCredits', 'Remove the credits: a small qualification is not credit-rated. Choose micro-credential if it carries SCQF credit');
-    if (input.scqfLevel !== null) add('scqfLevel', 'Remove the SCQF level: a small qualification is not credit-rated. Choose micro-credential if it has been levelled and credit-rated');
-    if (input.stackability !== 'none') add('stackability', 'A small qualification carries no credit, so it cannot count towards an award: choose "No"');
+    if (input.scqfCredits !== null)
+      add(
+        'scqfCredits',
+        'Remove the credits: a small qualification is not credit-rated. Choose micro-credential if it carries SCQF credit',
+      );
+    if (input.scqfLevel !== null)
+      add(
+        'scqfLevel',
+        'Remove the SCQF level: a small qualification is not credit-rated. Choose micro-credential if it has been levelled and credit-rated',
+      );
+    if (input.stackability !== 'none')
+      add(
+        'stackability',
+        'A small qualification carries no credit, so it cannot count towards an award: choose "No"',
+      );
   }
-  if (!isPositiveInteger(input.notionalHours)) add('notionalHours', 'Enter the notional hours of learning as a whole number of 1 or more');
+  if (!isPositiveInteger(input.notionalHours))
+    add('notionalHours', 'Enter the notional hours of learning as a whole number of 1 or more');
 
-  if (!isPositiveInteger(input.duration.amount)) add('duration.amount', 'Enter how long the course takes as a whole number of 1 or more');
-  if (!(DURATION_UNITS as readonly string[]).includes(input.duration.unit)) add('duration.unit', 'Choose hours, days, weeks or months');
-  if (input.duration.kind !== 'fixed' && input.duration.kind !== 'within') add('duration.kind', 'Choose whether the course has a fixed length or is completed within a time frame');
+  if (!isPositiveInteger(input.duration.amount))
+    add('duration.amount', 'Enter how long the course takes as a whole number of 1 or more');
+  if (!(DURATION_UNITS as readonly string[]).includes(input.duration.unit))
+    add('duration.unit', 'Choose hours, days, weeks or months');
+  if (input.duration.kind !== 'fixed' && input.duration.kind !== 'within')
+    add('duration.kind', 'Choose whether the course has a fixed length or is completed within a time frame');
 
   if (input.assessment.trim().length === 0) add('assessment', 'Describe how learning is assessed');
-  if (!(input.assessmentKind in ASSESSMENT_KINDS)) add('assessmentKind', 'Choose the main type of assessment');
+  if (!(input.assessmentKind in ASSESSMENT_KINDS))
+    add('assessmentKind', 'Choose the main type of assessment');
   if (input.kind === 'micro-credential' && input.assessmentKind === 'attendance')
-    add('assessmentKind', 'A credit-rated micro-credential must assess learning outcomes, not attendance alone');
+    add(
+      'assessmentKind',
+      'A credit-rated micro-credential must assess learning outcomes, not attendance alone',
+    );
   if (!(input.supervision in SUPERVISION)) add('supervision', 'Choose how assessment is supervised');
   if (input.language.trim().length === 0) add('language', 'Enter the language of teaching and assessment');
   if (input.qaBody.trim().length === 0) add('qaBody', 'Enter the body responsible for quality assurance');
   if (!(input.qaRoute in QA_ROUTES)) add('qaRoute', 'Choose the standard or the streamlined approval route');
-  if (input.qaApprovedOn !== null && !isIsoDate(input.qaApprovedOn)) add('qaApprovedOn', 'Enter the approval date as a real date, for example 2026-03-31');
-  if (input.nextReviewOn !== null && !isIsoDate(input.nextReviewOn)) add('nextReviewOn', 'Enter the next review date as a real date, for example 2028-03-31');
-  if (input.qaApprovedOn && input.nextReviewOn && isIsoDate(input.qaApprovedOn) && isIsoDate(input.nextReviewOn) && input.nextReviewOn <= input.qaApprovedOn)
+  if (input.qaApprovedOn !== null && !isIsoDate(input.qaApprovedOn))
+    add('qaApprovedOn', 'Enter the approval date as a real date, for example 2026-03-31');
+  if (input.nextReviewOn !== null && !isIsoDate(input.nextReviewOn))
+    add('nextReviewOn', 'Enter the next review date as a real date, for example 2028-03-31');
+  if (
+    input.qaApprovedOn &&
+    input.nextReviewOn &&
+    isIsoDate(input.qaApprovedOn) &&
+    isIsoDate(input.nextReviewOn) &&
+    input.nextReviewOn <= input.qaApprovedOn
+  )
     add('nextReviewOn', 'The next review date must be after the approval date');
-  if (!(input.recognition in RECOGNITION)) add('recognition', 'Choose certificate of study or certificate of attendance');
+  if (!(input.recognition in RECOGNITION))
+    add('recognition', 'Choose certificate of study or certificate of attendance');
   if (input.kind === 'small-qualification' && input.recognition === 'certificate-of-study')
-    add('recognition', 'A certificate of study records credit: a small qualification leads to a certificate of attendance');
+    add(
+      'recognition',
+      'A certificate of study records credit: a small qualification leads to a certificate of attendance',
+    );
   if (!(input.transferability in REACH)) add('transferability', 'Choose where the credential is recognised');
   if (!(input.stackability in REACH)) add('stackability', 'Choose whether it counts towards a larger award');
   if (input.stackability !== 'none' && input.countsTowards.length === 0)
     add('countsTowards', 'Name at least one award it counts towards, or choose that it does not stack');
   input.partners.forEach((partner, index) => {
-    if (partner.name.trim().length === 0) add(`partners[${index}].name`, `Enter the name of partner ${index + 1}`);
-    if (!(partner.kind in PARTNER_KINDS)) add(`partners[${index}].kind`, `Choose what kind of partner ${partner.name || index + 1} is`);
+    if (partner.name.trim().length === 0)
+      add(`partners[${index}].name`, `Enter the name of partner ${index + 1}`);
+    if (!(partner.kind in PARTNER_KINDS))
+      add(`partners[${index}].kind`, `Choose what kind of partner ${partner.name || index + 1} is`);
   });
   return errors;
 }
@@ -249,16 +313,23 @@ export function validateOffering(input: OfferingInput): FieldError[] {
     const value = input[field];
     if (value !== null && !isIsoDate(value)) add(field, 'Enter a real date, for example 2027-01-15');
   }
-  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) add('endsOn', 'The end date must be on or after the start date');
-  if (input.startsOn && input.enrolBy && input.enrolBy > input.startsOn) add('enrolBy', 'The enrolment deadline must be on or before the start date');
-  if (!(input.deliveryMode in DELIVERY_MODES)) add('deliveryMode', 'Choose online, hybrid, in person or at the workplace');
-  if (input.deliveryMode !== 'online' && !input.location?.trim()) add('location', 'Enter where the course takes place');
-  if (!Number.isInteger(input.synchronousHours) || input.synchronousHours < 0) add('synchronousHours', 'Enter the live contact hours as a whole number of 0 or more');
-  if (!Number.isInteger(input.pricePence) || input.pricePence < 0) add('pricePence', 'Enter the price in pounds and pence, 0 or more');
+  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn)
+    add('endsOn', 'The end date must be on or after the start date');
+  if (input.startsOn && input.enrolBy && input.enrolBy > input.startsOn)
+    add('enrolBy', 'The enrolment deadline must be on or before the start date');
+  if (!(input.deliveryMode in DELIVERY_MODES))
+    add('deliveryMode', 'Choose online, hybrid, in person or at the workplace');
+  if (input.deliveryMode !== 'online' && !input.location?.trim())
+    add('location', 'Enter where the course takes place');
+  if (!Number.isInteger(input.synchronousHours) || input.synchronousHours < 0)
+    add('synchronousHours', 'Enter the live contact hours as a whole number of 0 or more');
+  if (!Number.isInteger(input.pricePence) || input.pricePence < 0)
+    add('pricePence', 'Enter the price in pounds and pence, 0 or more');
   if (!(input.funding in FUNDING)) add('funding', 'Choose how the course is funded');
   if (input.funding === 'fully-funded' && input.pricePence > 0 && !input.feeNotes?.trim())
     add('feeNotes', 'Explain who the funding covers: the course has a price but is marked as fully funded');
-  if (input.places !== null && !isPositiveInteger(input.places)) add('places', 'Enter the number of places as a whole number of 1 or more, or leave it empty');
+  if (input.places !== null && !isPositiveInteger(input.places))
+    add('places', 'Enter the number of places as a whole number of 1 or more, or leave it empty');
   return errors;
 }
 
@@ -332,7 +403,9 @@ export function durationBandOf(duration: Duration): DurationBand {
 
 export function describeDuration(duration: Duration): string {
   const unit = duration.amount === 1 ? duration.unit.replace(/s$/, '') : duration.unit;
-  return duration.kind === 'within' ? `Complete within ${duration.amount} ${unit}` : `${duration.amount} ${unit}`;
+  return duration.kind === 'within'
+    ? `Complete within ${duration.amount} ${unit}`
+    : `${duration.amount} ${unit}`;
 }
 
 export const PRICE_BANDS = {

@@ -19,7 +19,10 @@ export interface CataloguePagesOptions {
 
 const html = 'text/html; charset=utf-8';
 
-export async function cataloguePages(parent: FastifyInstance, { catalogue, framework, publicUrl, isDemo }: CataloguePagesOptions) {
+export async function cataloguePages(
+  parent: FastifyInstance,
+  { catalogue, framework, publicUrl, isDemo }: CataloguePagesOptions,
+) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
 
   async function subjectNames(): Promise<Map<string, string>> {
@@ -28,26 +31,48 @@ export async function cataloguePages(parent: FastifyInstance, { catalogue, frame
 
   app.get(
     '/micro-credentials',
-    { config: { access: 'public' }, schema: { hide: true, querystring: SearchQuerystring }, attachValidation: true },
+    {
+      config: { access: 'public' },
+      schema: { hide: true, querystring: SearchQuerystring },
+      attachValidation: true,
+    },
     async (request, reply) => {
       if (request.validationError) {
         // A hand-edited or outdated link: say which part is wrong and show every course instead.
         const errors = fieldProblemsFromValidation(
           (request.validationError as { validation?: [] }).validation ?? [],
           'querystring',
-        ).map((problem) => ({ field: 'q', message: `The web address has a search setting the hub cannot use: ${problem.message}` }));
+        ).map((problem) => ({
+          field: 'q',
+          message: `The web address has a search setting the hub cannot use: ${problem.message}`,
+        }));
         const raw = request.query as { q?: unknown };
         const query = { ...emptyQuery(), q: typeof raw.q === 'string' ? raw.q.slice(0, 200) : '' };
         const result = await catalogue.search(query);
         return reply
           .status(400)
           .type(html)
-          .send(renderSearchPage({ result, subjectNames: await subjectNames(), currentPath: request.url, isDemo, publicUrl, errors }));
+          .send(
+            renderSearchPage({
+              result,
+              subjectNames: await subjectNames(),
+              currentPath: request.url,
+              isDemo,
+              publicUrl,
+              errors,
+            }),
+          );
       }
       const result = await catalogue.search(toSearchQuery(request.query));
-      return reply
-        .type(html)
-        .send(renderSearchPage({ result, subjectNames: await subjectNames(), currentPath: request.url, isDemo, publicUrl }));
+      return reply.type(html).send(
+        renderSearchPage({
+          result,
+          subjectNames: await subjectNames(),
+          currentPath: request.url,
+          isDemo,
+          publicUrl,
+        }),
+      );
     },
   );
 
@@ -72,9 +97,14 @@ export async function cataloguePages(parent: FastifyInstance, { catalogue, frame
   );
 
   app.get('/institutions', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    reply
-      .type(html)
-      .send(renderInstitutionsPage({ institutions: await catalogue.listInstitutions(), currentPath: request.url, isDemo, publicUrl })),
+    reply.type(html).send(
+      renderInstitutionsPage({
+        institutions: await catalogue.listInstitutions(),
+        currentPath: request.url,
+        isDemo,
+        publicUrl,
+      }),
+    ),
   );
 
   app.get(
@@ -83,7 +113,12 @@ export async function cataloguePages(parent: FastifyInstance, { catalogue, frame
     async (request, reply) => {
       const institution = await catalogue.findInstitution(request.params.slug);
       if (!institution) throw notFound('This institution');
-      const result = await catalogue.search({ ...emptyQuery(), institution: [institution.slug], sort: 'start-date', pageSize: 10 });
+      const result = await catalogue.search({
+        ...emptyQuery(),
+        institution: [institution.slug],
+        sort: 'start-date',
+        pageSize: 10,
+      });
       return reply.type(html).send(
         renderInstitutionPage({
           institution,

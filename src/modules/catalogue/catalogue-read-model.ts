@@ -52,7 +52,6 @@ export interface EntryText {
   description: string;
 }
 
-
 export interface EntrySource {
   microCredentialId: string;
   versionId: string;
@@ -78,7 +77,10 @@ export function toCatalogueEntry(source: EntrySource): { entry: CatalogueEntry; 
   const modes = new Set(source.offerings.map((offering) => offering.deliveryMode));
   const prices = upcoming.map((offering) => (offering.funding === 'fully-funded' ? 0 : offering.pricePence));
   const minPricePence = prices.length > 0 ? Math.min(...prices) : null;
-  const starts = upcoming.map((offering) => offering.startsOn).filter((start): start is string => start !== null).sort();
+  const starts = upcoming
+    .map((offering) => offering.startsOn)
+    .filter((start): start is string => start !== null)
+    .sort();
   const isFunded = upcoming.some((offering) => offering.funding === 'fully-funded');
   return {
     entry: {

@@ -17,7 +17,12 @@ import type {
   PartnerInput,
 } from './catalogue-model.ts';
 import type { CatalogueEntry, EntryText } from './catalogue-read-model.ts';
-import { activeFacetNames, type FacetName, type SearchFilters, type SearchQuery } from './catalogue-search.ts';
+import {
+  activeFacetNames,
+  type FacetName,
+  type SearchFilters,
+  type SearchQuery,
+} from './catalogue-search.ts';
 
 export interface Institution {
   id: string;
@@ -106,7 +111,11 @@ const DELIVERY_COLUMNS = {
   workplace: 'is_workplace',
 } as const;
 
-const BOOLEAN_COLUMNS = { funded: 'is_funded', stackable: 'is_stackable', transferable: 'is_transferable' } as const;
+const BOOLEAN_COLUMNS = {
+  funded: 'is_funded',
+  stackable: 'is_stackable',
+  transferable: 'is_transferable',
+} as const;
 
 function inList(column: string, values: readonly (string | number)[]): SQL {
   return sql`${sql.raw(`e.${column}`)} IN (${sql.join(
@@ -192,7 +201,9 @@ export function createCatalogueRepository(database: Database) {
     },
 
     async countPublished(): Promise<number> {
-      const [row] = await database.rows<{ count: number }>(sql`SELECT count(*)::int AS count FROM catalogue_entries`);
+      const [row] = await database.rows<{ count: number }>(
+        sql`SELECT count(*)::int AS count FROM catalogue_entries`,
+      );
       return row?.count ?? 0;
     },
 
@@ -215,7 +226,13 @@ export function createCatalogueRepository(database: Database) {
 
     /** Stores a version as published and points the micro-credential at it. */
     async insertPublishedVersion(
-      values: { microCredentialId: string; versionNumber: number; code: string; publishedAt: Date; input: MicroCredentialInput },
+      values: {
+        microCredentialId: string;
+        versionNumber: number;
+        code: string;
+        publishedAt: Date;
+        input: MicroCredentialInput;
+      },
       tx: Db = db,
     ): Promise<string> {
       const { input } = values;
@@ -262,7 +279,9 @@ export function createCatalogueRepository(database: Database) {
         .returning({ id: microCredentialVersions.id });
       if (!row) throw new Error('Insert returned no row');
       if (input.partners.length > 0) {
-        await tx.insert(partners).values(input.partners.map((partner) => ({ ...partner, versionId: row.id })));
+        await tx
+          .insert(partners)
+          .values(input.partners.map((partner) => ({ ...partner, versionId: row.id })));
       }
       await tx
         .update(microCredentials)
@@ -278,11 +297,16 @@ export function createCatalogueRepository(database: Database) {
       tx: Db = db,
     ): Promise<void> {
       if (rows.length === 0) return;
-      await tx.insert(offerings).values(rows.map((offering) => ({ ...offering, microCredentialId, versionId })));
+      await tx
+        .insert(offerings)
+        .values(rows.map((offering) => ({ ...offering, microCredentialId, versionId })));
     },
 
     /** Replaces the search row of a micro-credential; the vectors are built by the database's English stemmer. */
-    async upsertCatalogueEntries(rows: { entry: CatalogueEntry; text: EntryText }[], tx: Db = db): Promise<void> {
+    async upsertCatalogueEntries(
+      rows: { entry: CatalogueEntry; text: EntryText }[],
+      tx: Db = db,
+    ): Promise<void> {
       if (rows.length === 0) return;
       const values = rows.map(({ entry, text }) => ({
         ...entry,
@@ -299,7 +323,13 @@ export function createCatalogueRepository(database: Database) {
           target: catalogueEntries.microCredentialId,
           set: Object.fromEntries(
             Object.entries(catalogueEntries)
-              .filter(([key, column]) => key !== 'microCredentialId' && typeof column === 'object' && column !== null && 'name' in column)
+              .filter(
+                ([key, column]) =>
+                  key !== 'microCredentialId' &&
+                  typeof column === 'object' &&
+                  column !== null &&
+                  'name' in column,
+              )
               .map(([key, column]) => [key, sql.raw(`excluded.${(column as { name: string }).name}`)]),
           ),
         });
@@ -355,13 +385,20 @@ export function createCatalogueRepository(database: Database) {
 
       const countColumns: SQL[] = [sql`count(*) FILTER (WHERE ${allExcept(null)})::int AS "all"`];
       for (const [name] of groupedFacets) {
-        if (conditionOf.has(name)) countColumns.push(sql`count(*) FILTER (WHERE ${allExcept(name)})::int AS ${sql.identifier(`n_${name}`)}`);
+        if (conditionOf.has(name))
+          countColumns.push(
+            sql`count(*) FILTER (WHERE ${allExcept(name)})::int AS ${sql.identifier(`n_${name}`)}`,
+          );
       }
       for (const [mode, column] of Object.entries(DELIVERY_COLUMNS)) {
-        countColumns.push(sql`count(*) FILTER (WHERE ${allExcept('delivery')} AND ${sql.raw(`e.${column}`)})::int AS ${sql.identifier(`delivery_${mode}`)}`);
+        countColumns.push(
+          sql`count(*) FILTER (WHERE ${allExcept('delivery')} AND ${sql.raw(`e.${column}`)})::int AS ${sql.identifier(`delivery_${mode}`)}`,
+        );
       }
       for (const [name, column] of Object.entries(BOOLEAN_COLUMNS)) {
-        countColumns.push(sql`count(*) FILTER (WHERE ${allExcept(name as FacetName)} AND ${sql.raw(`e.${column}`)})::int AS ${sql.identifier(`${name}_true`)}`);
+        countColumns.push(
+          sql`count(*) FILTER (WHERE ${allExcept(name as FacetName)} AND ${sql.raw(`e.${column}`)})::int AS ${sql.identifier(`${name}_true`)}`,
+        );
       }
       const groupColumns = groupedFacets.map(([, column]) => sql.raw(`e.${column}`));
       const rows = await database.rows<Record<string, string | number | null>>(sql`
@@ -390,12 +427,16 @@ export function createCatalogueRepository(database: Database) {
         const mask = Number(row['grouping_mask']);
         if (mask === allGroupedMask) {
           total = Number(row['all']);
-          for (const mode of Object.keys(DELIVERY_COLUMNS)) countOf('delivery', mode, Number(row[`delivery_${mode}`]));
-          for (const name of Object.keys(BOOLEAN_COLUMNS)) countOf(name as FacetName, 'true', Number(row[`${name}_true`]));
+          for (const mode of Object.keys(DELIVERY_COLUMNS))
+            countOf('delivery', mode, Number(row[`delivery_${mode}`]));
+          for (const name of Object.keys(BOOLEAN_COLUMNS))
+            countOf(name as FacetName, 'true', Number(row[`${name}_true`]));
           continue;
         }
         // GROUPING() sets a bit for every column not grouped in this row; the clear bit names the facet.
-        const index = groupedFacets.findIndex((_, position) => (mask & (1 << (groupedFacets.length - 1 - position))) === 0);
+        const index = groupedFacets.findIndex(
+          (_, position) => (mask & (1 << (groupedFacets.length - 1 - position))) === 0,
+        );
         const entry = groupedFacets[index];
         if (!entry) continue;
         const [name] = entry;
@@ -406,11 +447,20 @@ export function createCatalogueRepository(database: Database) {
       return { total, counts };
     },
 
-    async findPublishedBySlug(slug: string): Promise<{ institution: Institution; version: PublishedVersion; offerings: Offering[] } | undefined> {
+    async findPublishedBySlug(
+      slug: string,
+    ): Promise<{ institution: Institution; version: PublishedVersion; offerings: Offering[] } | undefined> {
       const [found] = await db
-        .select({ microCredential: microCredentials, version: microCredentialVersions, institution: institutions })
+        .select({
+          microCredential: microCredentials,
+          version: microCredentialVersions,
+          institution: institutions,
+        })
         .from(microCredentials)
-        .innerJoin(microCredentialVersions, eq(microCredentialVersions.id, microCredentials.publishedVersionId))
+        .innerJoin(
+          microCredentialVersions,
+          eq(microCredentialVersions.id, microCredentials.publishedVersionId),
+        )
         .innerJoin(institutions, eq(institutions.id, microCredentials.institutionId))
         .where(eq(microCredentials.slug, slug));
       if (!found) return undefined;
@@ -470,7 +520,9 @@ export function createCatalogueRepository(database: Database) {
             partners: versionPartners as PartnerInput[],
           },
         },
-        offerings: offeringRows.map(({ microCredentialId: _mc, versionId: _v, ...offering }) => offering as Offering),
+        offerings: offeringRows.map(
+          ({ microCredentialId: _mc, versionId: _v, ...offering }) => offering as Offering,
+        ),
       };
     },
   };

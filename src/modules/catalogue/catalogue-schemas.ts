@@ -13,12 +13,20 @@ import { INSTITUTION_KINDS, KINDS } from './catalogue-model.ts';
 
 const SLUG = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 
-const list = <T extends TSchema>(item: T, description: string) => Type.Optional(Type.Array(item, { maxItems: 50, description: `${description} Repeat the parameter to choose several.` }));
+const list = <T extends TSchema>(item: T, description: string) =>
+  Type.Optional(
+    Type.Array(item, { maxItems: 50, description: `${description} Repeat the parameter to choose several.` }),
+  );
 
 /** The search's parameters: the page and the API accept exactly these, and refuse any other. */
 export const SearchQuerystring = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Words to search for. Synonyms from the glossary are included.' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: 'Words to search for. Synonyms from the glossary are included.',
+      }),
+    ),
     subject: list(Type.String({ pattern: SLUG }), 'Subject slug, e.g. computing-and-digital.'),
     level: list(Type.Integer({ minimum: 1, maximum: 12 }), 'SCQF level, 1 to 12.'),
     creditSize: list(Type.Enum(ENUM_VALUES.creditSize), 'Size in SCQF credits.'),
@@ -28,13 +36,25 @@ export const SearchQuerystring = Type.Object(
     institution: list(Type.String({ pattern: SLUG }), 'Institution slug, e.g. edinburgh-napier-university.'),
     institutionType: list(Type.Enum([...INSTITUTION_KINDS]), 'Type of institution.'),
     kind: list(Type.Enum([...KINDS]), 'Credit-rated micro-credential or small qualification.'),
-    funded: Type.Optional(Type.Boolean({ description: 'Only courses with fully funded places (true), or without (false).' })),
-    stackable: Type.Optional(Type.Boolean({ description: 'Only courses that count towards a larger award.' })),
-    transferable: Type.Optional(Type.Boolean({ description: 'Only courses recognised by other institutions.' })),
-    sort: Type.Optional(Type.Enum(Object.keys(SORT_ORDERS), { description: 'Order of results; relevance by default.' })),
+    funded: Type.Optional(
+      Type.Boolean({ description: 'Only courses with fully funded places (true), or without (false).' }),
+    ),
+    stackable: Type.Optional(
+      Type.Boolean({ description: 'Only courses that count towards a larger award.' }),
+    ),
+    transferable: Type.Optional(
+      Type.Boolean({ description: 'Only courses recognised by other institutions.' }),
+    ),
+    sort: Type.Optional(
+      Type.Enum(Object.keys(SORT_ORDERS), { description: 'Order of results; relevance by default.' }),
+    ),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_MAX, description: 'Page number, from 1.' })),
     pageSize: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, description: `Results per page, ${PAGE_SIZE_DEFAULT} by default.` }),
+      Type.Integer({
+        minimum: 1,
+        maximum: PAGE_SIZE_MAX,
+        description: `Results per page, ${PAGE_SIZE_DEFAULT} by default.`,
+      }),
     ),
   },
   { additionalProperties: false },
@@ -64,7 +84,8 @@ export function toSearchQuery(params: SearchQuerystring): SearchQuery {
   };
 }
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 export const InstitutionSummary = Type.Object({
   slug: Type.String(),
@@ -87,7 +108,9 @@ export const SearchItem = Type.Object({
   ects: Nullable(Type.Number()),
   duration: Type.Object({ band: Type.String(), label: Type.String() }),
   deliveryModes: Type.Array(Type.String()),
-  priceFromPence: Nullable(Type.Integer({ description: 'Cheapest upcoming price in pence; 0 when fully funded.' })),
+  priceFromPence: Nullable(
+    Type.Integer({ description: 'Cheapest upcoming price in pence; 0 when fully funded.' }),
+  ),
   isFunded: Type.Boolean(),
   isStackable: Type.Boolean(),
   isTransferable: Type.Boolean(),
@@ -98,7 +121,12 @@ export const FacetSchema = Type.Object({
   name: Type.Enum([...FACET_NAMES]),
   label: Type.String(),
   values: Type.Array(
-    Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer(), selected: Type.Boolean() }),
+    Type.Object({
+      value: Type.String(),
+      label: Type.String(),
+      count: Type.Integer(),
+      selected: Type.Boolean(),
+    }),
   ),
 });
 
@@ -107,7 +135,11 @@ export const SearchResponse = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
   pageCount: Type.Integer(),
-  correctedQuery: Type.Optional(Type.String({ description: 'Set when the words as typed matched nothing and a spelling correction did.' })),
+  correctedQuery: Type.Optional(
+    Type.String({
+      description: 'Set when the words as typed matched nothing and a spelling correction did.',
+    }),
+  ),
   items: Type.Array(SearchItem),
   facets: Type.Array(FacetSchema),
 });
@@ -145,7 +177,12 @@ export const MicroCredentialDetail = Type.Object({
   notionalHours: Type.Integer(),
   ects: Nullable(Type.Number()),
   eqfLevel: Nullable(Type.Integer()),
-  duration: Type.Object({ kind: Type.String(), amount: Type.Integer(), unit: Type.String(), label: Type.String() }),
+  duration: Type.Object({
+    kind: Type.String(),
+    amount: Type.Integer(),
+    unit: Type.String(),
+    label: Type.String(),
+  }),
   learningOutcomes: Type.Array(Type.Object({ text: Type.String(), characteristic: Type.String() })),
   assessment: Type.String(),
   assessmentKind: Type.String(),
@@ -153,7 +190,11 @@ export const MicroCredentialDetail = Type.Object({
   identityChecked: Type.Boolean(),
   prerequisites: Type.String(),
   language: Type.String(),
-  qualityAssurance: Type.Object({ body: Type.String(), route: Type.String(), approvedOn: Nullable(Type.String()) }),
+  qualityAssurance: Type.Object({
+    body: Type.String(),
+    route: Type.String(),
+    approvedOn: Nullable(Type.String()),
+  }),
   creditRatingBody: Nullable(Type.String()),
   recognition: Type.String(),
   hasTranscript: Type.Boolean(),

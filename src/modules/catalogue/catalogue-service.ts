@@ -1,6 +1,13 @@
 import type { Database } from '../../platform/db/database.ts';
 import type { FrameworkService } from '../framework/index.ts';
-import { frameworkFacts, validateMicroCredential, validateOffering, type FieldError, type MicroCredentialInput, type OfferingInput } from './catalogue-model.ts';
+import {
+  frameworkFacts,
+  validateMicroCredential,
+  validateOffering,
+  type FieldError,
+  type MicroCredentialInput,
+  type OfferingInput,
+} from './catalogue-model.ts';
 import {
   FACET_LABELS,
   FACET_NAMES,
@@ -22,7 +29,9 @@ import {
 export class CatalogueValidationError extends Error {
   readonly code = 'validation-failed';
   constructor(readonly errors: FieldError[]) {
-    super(`Invalid micro-credential: ${errors.map((error) => `${error.field}: ${error.message}`).join('; ')}`);
+    super(
+      `Invalid micro-credential: ${errors.map((error) => `${error.field}: ${error.message}`).join('; ')}`,
+    );
   }
 }
 
@@ -63,12 +72,17 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     return new Map((await repository.listSubjects()).map((subject) => [subject.slug, subject.name]));
   }
 
-  async function textSearchFor(q: string): Promise<{ search: TextSearch; phrases: SearchResult['synonymsUsed'] }> {
+  async function textSearchFor(
+    q: string,
+  ): Promise<{ search: TextSearch; phrases: SearchResult['synonymsUsed'] }> {
     const phrases = await framework.glossaryPhrasesIn(q);
     let words = q;
     for (const phrase of phrases) words = words.replace(phrase.matched, ' ');
     return {
-      search: { words: words.replace(/\s+/g, ' ').trim(), phraseGroups: phrases.map((phrase) => phrase.alternatives) },
+      search: {
+        words: words.replace(/\s+/g, ' ').trim(),
+        phraseGroups: phrases.map((phrase) => phrase.alternatives),
+      },
       phrases,
     };
   }
@@ -83,32 +97,56 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     return { items, counts, phrases };
   }
 
-  function buildFacets(query: SearchQuery, counts: FacetCounts, names: Map<string, Map<string, string>>): Facet[] {
+  function buildFacets(
+    query: SearchQuery,
+    counts: FacetCounts,
+    names: Map<string, Map<string, string>>,
+  ): Facet[] {
     return FACET_NAMES.map((name): Facet => {
-      const selected = new Set((Array.isArray(query[name]) ? (query[name] as unknown[]) : query[name] === undefined ? [] : [query[name]]).map(String));
+      const selected = new Set(
+        (Array.isArray(query[name])
+          ? (query[name] as unknown[])
+          : query[name] === undefined
+            ? []
+            : [query[name]]
+        ).map(String),
+      );
       const countByValue = counts.counts.get(name) ?? new Map<string, number>();
       const options = optionsFor(name, names, countByValue);
       return {
         name,
         label: FACET_LABELS[name],
         values: options
-          .map(([value, label]) => ({ value, label, count: countByValue.get(value) ?? 0, selected: selected.has(value) }))
+          .map(([value, label]) => ({
+            value,
+            label,
+            count: countByValue.get(value) ?? 0,
+            selected: selected.has(value),
+          }))
           .filter((value) => value.count > 0 || value.selected),
       };
     });
   }
 
-  function optionsFor(name: FacetName, names: Map<string, Map<string, string>>, countByValue: Map<string, number>): [string, string][] {
+  function optionsFor(
+    name: FacetName,
+    names: Map<string, Map<string, string>>,
+    countByValue: Map<string, number>,
+  ): [string, string][] {
     if (name in FACET_OPTIONS) return Object.entries(FACET_OPTIONS[name as keyof typeof FACET_OPTIONS]);
     if (name === 'funded') return [['true', 'Fully funded places available']];
     if (name === 'stackable' || name === 'transferable') return [['true', 'Yes']];
     if (name === 'level') {
-      return Array.from({ length: 12 }, (_, index) => [String(index + 1), `Level ${index + 1}`] as [string, string]);
+      return Array.from(
+        { length: 12 },
+        (_, index) => [String(index + 1), `Level ${index + 1}`] as [string, string],
+      );
     }
     const labels = names.get(name) ?? new Map<string, string>();
     // Subjects and institutions are listed by how many courses they have, then by name.
     return [...labels.entries()].sort(
-      ([a, aLabel], [b, bLabel]) => (countByValue.get(b) ?? 0) - (countByValue.get(a) ?? 0) || aLabel.localeCompare(bLabel),
+      ([a, aLabel], [b, bLabel]) =>
+        (countByValue.get(b) ?? 0) - (countByValue.get(a) ?? 0) || aLabel.localeCompare(bLabel),
     );
   }
 
@@ -118,10 +156,16 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
       let outcome = await runSearch(query, q);
       let correctedQuery: string | undefined;
       if (outcome.counts.total === 0 && q) {
-        const words = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3);
+        const words = q
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((word) => word.length >= 3);
         const corrections = await repository.closestVocabularyWords(words);
         if (corrections.size > 0) {
-          const corrected = q.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+          const corrected = q.replace(
+            /[\p{L}\p{N}]+/gu,
+            (word) => corrections.get(word.toLowerCase()) ?? word,
+          );
           const retry = await runSearch(query, corrected);
           if (retry.counts.total > 0) {
             outcome = retry;
@@ -129,7 +173,10 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
           }
         }
       }
-      const [subjects, institutions] = await Promise.all([subjectNames(), repository.listInstitutionsWithCounts()]);
+      const [subjects, institutions] = await Promise.all([
+        subjectNames(),
+        repository.listInstitutionsWithCounts(),
+      ]);
       const names = new Map([
         ['subject', subjects],
         ['institution', new Map(institutions.map((institution) => [institution.slug, institution.name]))],
@@ -174,9 +221,15 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
      */
     async publishMany(requests: PublishRequest[]): Promise<void> {
       const problems = requests.flatMap((request) => [
-        ...validateMicroCredential(request.input).map((error) => ({ ...error, field: `${request.slug}.${error.field}` })),
+        ...validateMicroCredential(request.input).map((error) => ({
+          ...error,
+          field: `${request.slug}.${error.field}`,
+        })),
         ...request.offerings.flatMap((offering, index) =>
-          validateOffering(offering).map((error) => ({ ...error, field: `${request.slug}.offerings[${index}].${error.field}` })),
+          validateOffering(offering).map((error) => ({
+            ...error,
+            field: `${request.slug}.offerings[${index}].${error.field}`,
+          })),
         ),
       ]);
       if (problems.length > 0) throw new CatalogueValidationError(problems);
@@ -188,7 +241,9 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
         const nextCodeNumber = new Map<string, number>();
         for (const request of requests) {
           const institutionId = request.institution.id;
-          const codeNumber = nextCodeNumber.get(institutionId) ?? (await repository.countMicroCredentialsOf(institutionId, tx)) + 1;
+          const codeNumber =
+            nextCodeNumber.get(institutionId) ??
+            (await repository.countMicroCredentialsOf(institutionId, tx)) + 1;
           nextCodeNumber.set(institutionId, codeNumber + 1);
           const microCredentialId = await repository.insertMicroCredential(
             { slug: request.slug, institutionId: request.institution.id, isDemo: request.isDemo },
@@ -196,7 +251,13 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
           );
           const code = `${request.institution.codePrefix}${String(codeNumber).padStart(4, '0')}`;
           const versionId = await repository.insertPublishedVersion(
-            { microCredentialId, versionNumber: 1, code, publishedAt: request.publishedAt, input: request.input },
+            {
+              microCredentialId,
+              versionNumber: 1,
+              code,
+              publishedAt: request.publishedAt,
+              input: request.input,
+            },
             tx,
           );
           await repository.insertOfferings(microCredentialId, versionId, request.offerings, tx);

@@ -1,4 +1,8 @@
-export { createCatalogueService, type CatalogueService, CatalogueValidationError } from './catalogue-service.ts';
+export {
+  createCatalogueService,
+  type CatalogueService,
+  CatalogueValidationError,
+} from './catalogue-service.ts';
 export { catalogueApi } from './catalogue-api.ts';
 export { emptyQuery, type SearchQuery } from './catalogue-search.ts';
 export { cataloguePages } from './catalogue-pages.tsx';

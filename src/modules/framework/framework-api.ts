@@ -11,21 +11,33 @@ const GlossaryEntrySchema = Type.Object({
   term: Type.String(),
   summary: Type.String(),
   body: Type.Array(Type.String()),
-  synonyms: Type.Array(Type.String(), { description: 'Other words people use for the same thing; searches include them.' }),
+  synonyms: Type.Array(Type.String(), {
+    description: 'Other words people use for the same thing; searches include them.',
+  }),
   seeAlso: Type.Array(Type.String()),
   category: Type.String(),
 });
 
-export async function frameworkApi(parent: FastifyInstance, { framework, publicUrl }: { framework: FrameworkService; publicUrl: string }) {
+export async function frameworkApi(
+  parent: FastifyInstance,
+  { framework, publicUrl }: { framework: FrameworkService; publicUrl: string },
+) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['Framework and glossary'];
-  const withUrl = <T extends { slug: string }>(entry: T) => ({ ...entry, url: `${publicUrl}/glossary/${entry.slug}` });
+  const withUrl = <T extends { slug: string }>(entry: T) => ({
+    ...entry,
+    url: `${publicUrl}/glossary/${entry.slug}`,
+  });
 
   app.get(
     '/api/v1/glossary',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Every glossary term, in plain language', response: { 200: Type.Object({ items: Type.Array(GlossaryEntrySchema) }) } },
+      schema: {
+        tags,
+        summary: 'Every glossary term, in plain language',
+        response: { 200: Type.Object({ items: Type.Array(GlossaryEntrySchema) }) },
+      },
     },
     async () => ({ items: (await framework.listGlossary()).map(withUrl) }),
   );

@@ -35,8 +35,9 @@ export async function frameworkPages(
             </LayoutArea>
             <LayoutArea area="content">
               <p class="ds_leader">
-                Colleges and universities use different words for the same things. This glossary explains each one in plain
-                language. Searching the hub for any of these words also finds courses described with the others.
+                Colleges and universities use different words for the same things. This glossary explains each
+                one in plain language. Searching the hub for any of these words also finds courses described
+                with the others.
               </p>
               {GLOSSARY_CATEGORIES.map((category) => {
                 const inCategory = entries.filter((entry) => entry.category === category);
@@ -58,7 +59,8 @@ export async function frameworkPages(
                 );
               })}
               <p class="ds_hint-text">
-                {entries.length} terms, starting with {letters.join(', ')}. Also see <a href="/framework">how SCQF levels and credits work</a>.
+                {entries.length} terms, starting with {letters.join(', ')}. Also see{' '}
+                <a href="/framework">how SCQF levels and credits work</a>.
               </p>
             </LayoutArea>
           </>
@@ -71,7 +73,10 @@ export async function frameworkPages(
     '/glossary/:slug',
     {
       config: { access: 'public' },
-      schema: { hide: true, params: Type.Object({ slug: Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100 }) }) },
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100 }) }),
+      },
     },
     async (request, reply) => {
       const entry = await framework.findGlossaryEntry(request.params.slug);
@@ -87,7 +92,11 @@ export async function frameworkPages(
           currentPath: request.url,
           isDemo,
           publicUrl,
-          breadcrumbs: [{ href: '/', label: 'Home' }, { href: '/glossary', label: 'Glossary' }, { label: entry.term }],
+          breadcrumbs: [
+            { href: '/', label: 'Home' },
+            { href: '/glossary', label: 'Glossary' },
+            { label: entry.term },
+          ],
           children: (
             <>
               <LayoutArea area="header">
@@ -116,7 +125,10 @@ export async function frameworkPages(
                     </ul>
                   </>
                 )}
-                <ButtonLink href={`/micro-credentials?q=${encodeURIComponent(entry.term)}`} variant="secondary">
+                <ButtonLink
+                  href={`/micro-credentials?q=${encodeURIComponent(entry.term)}`}
+                  variant="secondary"
+                >
                   Find courses that mention “{entry.term}”
                 </ButtonLink>
                 <p>
@@ -134,11 +146,16 @@ export async function frameworkPages(
     reply.type(html).send(
       renderHubPage({
         title: 'SCQF levels and credits',
-        description: 'How to read the level and size of a course on the Scottish Credit and Qualifications Framework.',
+        description:
+          'How to read the level and size of a course on the Scottish Credit and Qualifications Framework.',
         currentPath: request.url,
         isDemo,
         publicUrl,
-        breadcrumbs: [{ href: '/', label: 'Home' }, { href: '/glossary', label: 'Glossary' }, { label: 'SCQF levels and credits' }],
+        breadcrumbs: [
+          { href: '/', label: 'Home' },
+          { href: '/glossary', label: 'Glossary' },
+          { label: 'SCQF levels and credits' },
+        ],
         children: (
           <>
             <LayoutArea area="header">
@@ -146,12 +163,14 @@ export async function frameworkPages(
             </LayoutArea>
             <LayoutArea area="content">
               <p class="ds_leader">
-                Every credit-rated course in Scotland has a <Term slug="scqf-level">level</Term>, which says how demanding it
-                is, and a number of <Term slug="scqf-credit">credits</Term>, which says how much learning it takes.
+                Every credit-rated course in Scotland has a <Term slug="scqf-level">level</Term>, which says
+                how demanding it is, and a number of <Term slug="scqf-credit">credits</Term>, which says how
+                much learning it takes.
               </p>
               <p>
-                One credit stands for 10 hours of learning, including teaching, private study and assessment. So{' '}
-                {describeCredits(10)}. Two SCQF credits make one <Term slug="ects">ECTS</Term> credit, used across Europe.
+                One credit stands for 10 hours of learning, including teaching, private study and assessment.
+                So {describeCredits(10)}. Two SCQF credits make one <Term slug="ects">ECTS</Term> credit, used
+                across Europe.
               </p>
               <Table
                 caption="The 12 SCQF levels"

@@ -7,14 +7,19 @@ export function createFrameworkRepository(database: Database) {
   const { db } = database;
   return {
     async countGlossaryTerms(): Promise<number> {
-      const [row] = await database.rows<{ count: number }>(sql`SELECT count(*)::int AS count FROM glossary_terms`);
+      const [row] = await database.rows<{ count: number }>(
+        sql`SELECT count(*)::int AS count FROM glossary_terms`,
+      );
       return row?.count ?? 0;
     },
     async insertGlossaryTerms(entries: GlossaryEntry[]): Promise<void> {
       if (entries.length > 0) await db.insert(glossaryTerms).values(entries).onConflictDoNothing();
     },
     async listGlossaryTerms(): Promise<GlossaryEntry[]> {
-      const rows = await db.select().from(glossaryTerms).orderBy(asc(sql`lower(${glossaryTerms.term})`));
+      const rows = await db
+        .select()
+        .from(glossaryTerms)
+        .orderBy(asc(sql`lower(${glossaryTerms.term})`));
       return rows.map((row) => ({ ...row, category: row.category as GlossaryCategory }));
     },
     async findGlossaryTerm(slug: string): Promise<GlossaryEntry | undefined> {

@@ -19,7 +19,8 @@ export function createFrameworkService(database: Database) {
       return GLOSSARY.length;
     },
     listGlossary: (): Promise<GlossaryEntry[]> => repository.listGlossaryTerms(),
-    findGlossaryEntry: (slug: string): Promise<GlossaryEntry | undefined> => repository.findGlossaryTerm(slug),
+    findGlossaryEntry: (slug: string): Promise<GlossaryEntry | undefined> =>
+      repository.findGlossaryTerm(slug),
     /** The glossary phrases in a search, each with the other words that mean the same. */
     async glossaryPhrasesIn(query: string): Promise<GlossaryPhrase[]> {
       if (!query.trim()) return [];

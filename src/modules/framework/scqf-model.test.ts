@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeCredits, ectsFor, eqfLevelFor, isScqfLevel, notionalHoursFor, scqfLevel, SCQF_LEVELS } from './scqf-model.ts';
+import {
+  describeCredits,
+  ectsFor,
+  eqfLevelFor,
+  isScqfLevel,
+  notionalHoursFor,
+  scqfLevel,
+  SCQF_LEVELS,
+} from './scqf-model.ts';
 
 describe('SCQF rules', () => {
   it('counts ten notional hours of learning for each credit', () => {
@@ -45,6 +53,7 @@ describe('SCQF rules', () => {
 
   it('never lets the EQF level fall as the SCQF level rises', () => {
     const eqf = SCQF_LEVELS.map((level) => level.eqfLevel ?? 0);
-    for (let index = 1; index < eqf.length; index += 1) expect(eqf[index]).toBeGreaterThanOrEqual(eqf[index - 1] ?? 0);
+    for (let index = 1; index < eqf.length; index += 1)
+      expect(eqf[index]).toBeGreaterThanOrEqual(eqf[index - 1] ?? 0);
   });
 });

@@ -21,17 +21,72 @@ export interface ScqfLevel {
 }
 
 export const SCQF_LEVELS: readonly ScqfLevel[] = [
-  { level: 1, meaning: 'first steps in learning, with a lot of support', examples: ['National 1'], eqfLevel: null },
-  { level: 2, meaning: 'basic knowledge and skills used in familiar settings', examples: ['National 2'], eqfLevel: null },
-  { level: 3, meaning: 'basic knowledge and skills used with some guidance', examples: ['National 3'], eqfLevel: 1 },
-  { level: 4, meaning: 'practical knowledge used in everyday situations', examples: ['National 4', 'SVQ 1'], eqfLevel: 2 },
-  { level: 5, meaning: 'a broad knowledge of a subject, applied with some independence', examples: ['National 5', 'SVQ 2'], eqfLevel: 3 },
-  { level: 6, meaning: 'detailed knowledge, applied to familiar and some new problems', examples: ['Higher', 'SVQ 3', 'Foundation Apprenticeship'], eqfLevel: 4 },
-  { level: 7, meaning: 'the first year of university or a Higher National Certificate', examples: ['Advanced Higher', 'HNC', 'Certificate of Higher Education'], eqfLevel: 5 },
-  { level: 8, meaning: 'the second year of university or a Higher National Diploma', examples: ['HND', 'Diploma of Higher Education', 'SVQ 4'], eqfLevel: 5 },
-  { level: 9, meaning: 'an ordinary degree: specialist knowledge and independent work', examples: ['Ordinary degree', 'Graduate Diploma'], eqfLevel: 6 },
-  { level: 10, meaning: 'an honours degree: critical understanding at the forefront of a subject', examples: ['Honours degree', 'Graduate Certificate'], eqfLevel: 6 },
-  { level: 11, meaning: "master's level: advanced, original work in a specialism", examples: ["Master's degree", 'Postgraduate Certificate', 'SVQ 5'], eqfLevel: 7 },
+  {
+    level: 1,
+    meaning: 'first steps in learning, with a lot of support',
+    examples: ['National 1'],
+    eqfLevel: null,
+  },
+  {
+    level: 2,
+    meaning: 'basic knowledge and skills used in familiar settings',
+    examples: ['National 2'],
+    eqfLevel: null,
+  },
+  {
+    level: 3,
+    meaning: 'basic knowledge and skills used with some guidance',
+    examples: ['National 3'],
+    eqfLevel: 1,
+  },
+  {
+    level: 4,
+    meaning: 'practical knowledge used in everyday situations',
+    examples: ['National 4', 'SVQ 1'],
+    eqfLevel: 2,
+  },
+  {
+    level: 5,
+    meaning: 'a broad knowledge of a subject, applied with some independence',
+    examples: ['National 5', 'SVQ 2'],
+    eqfLevel: 3,
+  },
+  {
+    level: 6,
+    meaning: 'detailed knowledge, applied to familiar and some new problems',
+    examples: ['Higher', 'SVQ 3', 'Foundation Apprenticeship'],
+    eqfLevel: 4,
+  },
+  {
+    level: 7,
+    meaning: 'the first year of university or a Higher National Certificate',
+    examples: ['Advanced Higher', 'HNC', 'Certificate of Higher Education'],
+    eqfLevel: 5,
+  },
+  {
+    level: 8,
+    meaning: 'the second year of university or a Higher National Diploma',
+    examples: ['HND', 'Diploma of Higher Education', 'SVQ 4'],
+    eqfLevel: 5,
+  },
+  {
+    level: 9,
+    meaning: 'an ordinary degree: specialist knowledge and independent work',
+    examples: ['Ordinary degree', 'Graduate Diploma'],
+    eqfLevel: 6,
+  },
+  {
+    level: 10,
+    meaning: 'an honours degree: critical understanding at the forefront of a subject',
+    examples: ['Honours degree', 'Graduate Certificate'],
+    eqfLevel: 6,
+  },
+  {
+    level: 11,
+    meaning: "master's level: advanced, original work in a specialism",
+    examples: ["Master's degree", 'Postgraduate Certificate', 'SVQ 5'],
+    eqfLevel: 7,
+  },
   { level: 12, meaning: 'doctoral level: creating new knowledge', examples: ['Doctorate'], eqfLevel: 8 },
 ];
 
@@ -41,7 +96,8 @@ export function isScqfLevel(value: number): boolean {
 
 export function scqfLevel(level: number): ScqfLevel {
   const found = SCQF_LEVELS[level - 1];
-  if (!found || !isScqfLevel(level)) throw new RangeError(`SCQF level must be a whole number from 1 to 12, not ${level}`);
+  if (!found || !isScqfLevel(level))
+    throw new RangeError(`SCQF level must be a whole number from 1 to 12, not ${level}`);
   return found;
 }
 

@@ -20,7 +20,11 @@ export function renderHubPage(props: HubPageProps): string {
 }
 
 export function hubErrorPageRenderer(options: { isDemo: boolean; publicUrl: string }) {
-  return createErrorPageRenderer({ navigation: NAVIGATION, isDemo: options.isDemo, publicUrl: options.publicUrl });
+  return createErrorPageRenderer({
+    navigation: NAVIGATION,
+    isDemo: options.isDemo,
+    publicUrl: options.publicUrl,
+  });
 }
 
 /**

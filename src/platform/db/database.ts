@@ -70,7 +70,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     await mkdir(resolve(dataDir), { recursive: true });
     unlock = await lockDataDir(dataDir);
   }
-  const client = await PGlite.create(isMemory ? dataDir : resolve(dataDir, 'pglite'), { extensions: { pg_trgm } });
+  const client = await PGlite.create(isMemory ? dataDir : resolve(dataDir, 'pglite'), {
+    extensions: { pg_trgm },
+  });
   const db = drizzlePglite(client);
   await migratePglite(db, { migrationsFolder });
   return {

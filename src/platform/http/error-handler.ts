@@ -2,7 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { HttpProblem, type FieldProblem } from './problems.ts';
 
 export interface ErrorPageRenderer {
-  (problem: { status: number; title: string; detail: string; stack?: string | undefined }, request: FastifyRequest): string;
+  (
+    problem: { status: number; title: string; detail: string; stack?: string | undefined },
+    request: FastifyRequest,
+  ): string;
 }
 
 /** The API speaks problem+json; everything else is a page for a person. */
@@ -22,7 +25,10 @@ interface AjvIssue {
 export function fieldProblemsFromValidation(issues: AjvIssue[], context: string | undefined): FieldProblem[] {
   const byField = new Map<string, string>();
   for (const issue of issues) {
-    const path = issue.instancePath.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
+    const path = issue.instancePath
+      .replace(/^\//, '')
+      .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+      .replace(/\//g, '.');
     let field = path;
     let message = issue.message ?? 'is not valid';
     if (issue.keyword === 'additionalProperties') {
@@ -60,7 +66,10 @@ function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
     });
 }
 
-export function registerErrorHandling(app: FastifyInstance, options: { showDetails: boolean; renderErrorPage: ErrorPageRenderer }) {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: { showDetails: boolean; renderErrorPage: ErrorPageRenderer },
+) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let problem: HttpProblem;
     if (error instanceof HttpProblem) {
@@ -72,18 +81,31 @@ export function registerErrorHandling(app: FastifyInstance, options: { showDetai
       problem = new HttpProblem(error.statusCode, 'Bad request', error.message);
     } else {
       request.log.error({ err: error }, 'request failed');
-      problem = new HttpProblem(500, 'Something went wrong', 'The hub could not complete the request. Try again in a moment.');
+      problem = new HttpProblem(
+        500,
+        'Something went wrong',
+        'The hub could not complete the request. Try again in a moment.',
+      );
     }
     if (wantsJson(request)) return sendProblem(reply, problem);
     const stack = options.showDetails && problem.status >= 500 ? error.stack : undefined;
     return reply
       .status(problem.status)
       .type('text/html; charset=utf-8')
-      .send(options.renderErrorPage({ status: problem.status, title: problem.title, detail: problem.detail, stack }, request));
+      .send(
+        options.renderErrorPage(
+          { status: problem.status, title: problem.title, detail: problem.detail, stack },
+          request,
+        ),
+      );
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const problem = new HttpProblem(404, 'Page not found', 'There is nothing at this address. Check it for typing mistakes, or search the hub.');
+    const problem = new HttpProblem(
+      404,
+      'Page not found',
+      'There is nothing at this address. Check it for typing mistakes, or search the hub.',
+    );
     if (wantsJson(request)) return sendProblem(reply, problem);
     return reply
       .status(404)

@@ -21,9 +21,16 @@ export class HttpProblem extends Error {
 }
 
 export function notFound(what: string): HttpProblem {
-  return new HttpProblem(404, 'Not found', `${what} was not found. Check the address, or search the hub for it.`);
+  return new HttpProblem(
+    404,
+    'Not found',
+    `${what} was not found. Check the address, or search the hub for it.`,
+  );
 }
 
-export function badRequest(errors: FieldProblem[], detail = 'Some of the request is not valid.'): HttpProblem {
+export function badRequest(
+  errors: FieldProblem[],
+  detail = 'Some of the request is not valid.',
+): HttpProblem {
   return new HttpProblem(400, 'Bad request', detail, errors);
 }

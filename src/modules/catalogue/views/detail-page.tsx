@@ -39,7 +39,13 @@ const TRANSFER_WORDS = {
   none: 'No: other institutions decide case by case',
 } as const;
 
-function LevelExplained({ input, eqfLevel }: { input: MicroCredentialInput; eqfLevel: number | null }): VNode {
+function LevelExplained({
+  input,
+  eqfLevel,
+}: {
+  input: MicroCredentialInput;
+  eqfLevel: number | null;
+}): VNode {
   if (input.scqfLevel === null) {
     return (
       <>
@@ -91,7 +97,12 @@ function courseJsonLd(props: DetailPageProps): string {
     about: props.subjectName,
     hasCourseInstance: upcomingOfferings.map((offering) => ({
       '@type': 'CourseInstance',
-      courseMode: offering.deliveryMode === 'in-person' || offering.deliveryMode === 'workplace' ? 'onsite' : offering.deliveryMode === 'hybrid' ? 'blended' : 'online',
+      courseMode:
+        offering.deliveryMode === 'in-person' || offering.deliveryMode === 'workplace'
+          ? 'onsite'
+          : offering.deliveryMode === 'hybrid'
+            ? 'blended'
+            : 'online',
       startDate: offering.startsOn ?? undefined,
       endDate: offering.endsOn ?? undefined,
       location: offering.location ?? undefined,
@@ -146,13 +157,10 @@ export function renderDetailPage(props: DetailPageProps): string {
   const { version, institution, facts, subjectName, upcomingOfferings } = props;
   const input = version.input;
   const isCreditRated = input.kind === 'micro-credential';
-  const cheapest = upcomingOfferings.reduce<number | null>(
-    (lowest, offering) => {
-      const price = offering.funding === 'fully-funded' ? 0 : offering.pricePence;
-      return lowest === null || price < lowest ? price : lowest;
-    },
-    null,
-  );
+  const cheapest = upcomingOfferings.reduce<number | null>((lowest, offering) => {
+    const price = offering.funding === 'fully-funded' ? 0 : offering.pricePence;
+    return lowest === null || price < lowest ? price : lowest;
+  }, null);
   const modes = [...new Set(upcomingOfferings.map((offering) => DELIVERY_MODES[offering.deliveryMode]))];
   const glance = [
     {
@@ -169,17 +177,26 @@ export function renderDetailPage(props: DetailPageProps): string {
             </>
           )}
           . {institution.name} calls it a{/^[aeiou]/i.test(input.providerTerm) ? 'n' : ''}{' '}
-          {props.providerTermSlug ? <Term slug={props.providerTermSlug}>{input.providerTerm}</Term> : input.providerTerm}.
+          {props.providerTermSlug ? (
+            <Term slug={props.providerTermSlug}>{input.providerTerm}</Term>
+          ) : (
+            input.providerTerm
+          )}
+          .
         </>
       ),
     },
-    { key: <Term slug="scqf-level">SCQF level</Term>, value: <LevelExplained input={input} eqfLevel={facts.eqfLevel} /> },
+    {
+      key: <Term slug="scqf-level">SCQF level</Term>,
+      value: <LevelExplained input={input} eqfLevel={facts.eqfLevel} />,
+    },
     {
       key: 'Size',
       value: facts.creditsInWords ? (
         <>
           {input.scqfCredits} <Term slug="scqf-credit">SCQF credits</Term> = {input.notionalHours}{' '}
-          <Term slug="notional-hours">hours of learning</Term> = {facts.ects} <Term slug="ects">ECTS credits</Term>
+          <Term slug="notional-hours">hours of learning</Term> = {facts.ects}{' '}
+          <Term slug="ects">ECTS credits</Term>
         </>
       ) : (
         <>
@@ -198,13 +215,25 @@ export function renderDetailPage(props: DetailPageProps): string {
           describeDuration(input.duration)
         ),
     },
-    { key: <Term slug="delivery-mode">How it is taught</Term>, value: modes.length > 0 ? modes.join('; ') : 'No upcoming dates' },
+    {
+      key: <Term slug="delivery-mode">How it is taught</Term>,
+      value: modes.length > 0 ? modes.join('; ') : 'No upcoming dates',
+    },
     {
       key: 'Cost',
       value:
-        cheapest === null ? 'No upcoming dates' : cheapest === 0 ? <Term slug="fully-funded">Fully funded places available</Term> : `From ${formatPrice(cheapest)}`,
+        cheapest === null ? (
+          'No upcoming dates'
+        ) : cheapest === 0 ? (
+          <Term slug="fully-funded">Fully funded places available</Term>
+        ) : (
+          `From ${formatPrice(cheapest)}`
+        ),
     },
-    { key: <Term slug="awarding-body">Awarded by</Term>, value: <a href={`/institutions/${institution.slug}`}>{institution.name}</a> },
+    {
+      key: <Term slug="awarding-body">Awarded by</Term>,
+      value: <a href={`/institutions/${institution.slug}`}>{institution.name}</a>,
+    },
     {
       key: 'What you get',
       value: (
@@ -232,7 +261,10 @@ export function renderDetailPage(props: DetailPageProps): string {
           'Does not count towards a larger award'
         ),
     },
-    { key: <Term slug="transferable">Recognised elsewhere</Term>, value: TRANSFER_WORDS[input.transferability] },
+    {
+      key: <Term slug="transferable">Recognised elsewhere</Term>,
+      value: TRANSFER_WORDS[input.transferability],
+    },
   ];
 
   return renderHubPage({
@@ -241,7 +273,11 @@ export function renderDetailPage(props: DetailPageProps): string {
     currentPath: props.currentPath,
     publicUrl: props.publicUrl,
     isDemo: props.isDemo,
-    breadcrumbs: [{ href: '/', label: 'Home' }, { href: '/micro-credentials', label: 'Find a course' }, { label: input.title }],
+    breadcrumbs: [
+      { href: '/', label: 'Home' },
+      { href: '/micro-credentials', label: 'Find a course' },
+      { label: input.title },
+    ],
     head: <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: courseJsonLd(props) }} />,
     children: (
       <>
@@ -250,9 +286,17 @@ export function renderDetailPage(props: DetailPageProps): string {
             title={input.title}
             label={isCreditRated ? 'Micro-credential' : 'Small qualification'}
             metadata={[
-              { key: 'Institution', value: <a href={`/institutions/${institution.slug}`}>{institution.name}</a> },
-              { key: 'Subject', value: <a href={`/micro-credentials?subject=${input.subjectSlug}`}>{subjectName}</a> },
-              ...(version.code ? [{ key: <Term slug="module-code">Module code</Term>, value: version.code }] : []),
+              {
+                key: 'Institution',
+                value: <a href={`/institutions/${institution.slug}`}>{institution.name}</a>,
+              },
+              {
+                key: 'Subject',
+                value: <a href={`/micro-credentials?subject=${input.subjectSlug}`}>{subjectName}</a>,
+              },
+              ...(version.code
+                ? [{ key: <Term slug="module-code">Module code</Term>, value: version.code }]
+                : []),
             ]}
           />
         </LayoutArea>
@@ -282,7 +326,8 @@ export function renderDetailPage(props: DetailPageProps): string {
                 {outcome.text}
                 <br />
                 <span class="ds_hint-text">
-                  <Term slug="scqf-characteristics">Skill area</Term>: {SCQF_CHARACTERISTICS[outcome.characteristic]}
+                  <Term slug="scqf-characteristics">Skill area</Term>:{' '}
+                  {SCQF_CHARACTERISTICS[outcome.characteristic]}
                 </span>
               </li>
             ))}
@@ -295,7 +340,10 @@ export function renderDetailPage(props: DetailPageProps): string {
           <SummaryList
             items={[
               { key: 'Main type', value: ASSESSMENT_KINDS[input.assessmentKind] },
-              { key: <Term slug="supervised-assessment">Supervision</Term>, value: SUPERVISION[input.supervision] },
+              {
+                key: <Term slug="supervised-assessment">Supervision</Term>,
+                value: SUPERVISION[input.supervision],
+              },
               { key: 'Identity checked', value: input.identityChecked ? 'Yes' : 'No' },
             ]}
           />
@@ -315,7 +363,13 @@ export function renderDetailPage(props: DetailPageProps): string {
                 <ul>
                   {input.partners.map((partner) => (
                     <li key={partner.name}>
-                      <strong>{partner.name}</strong> ({partner.kind === 'psrb' ? <Term slug="psrb">PSRB</Term> : PARTNER_KINDS[partner.kind].toLowerCase()}): {partner.role}
+                      <strong>{partner.name}</strong> (
+                      {partner.kind === 'psrb' ? (
+                        <Term slug="psrb">PSRB</Term>
+                      ) : (
+                        PARTNER_KINDS[partner.kind].toLowerCase()
+                      )}
+                      ): {partner.role}
                     </li>
                   ))}
                 </ul>
@@ -337,10 +391,18 @@ export function renderDetailPage(props: DetailPageProps): string {
               { key: 'Approval route', value: QA_ROUTES[input.qaRoute] },
               ...(input.qaApprovedOn ? [{ key: 'Approved on', value: formatDate(input.qaApprovedOn) }] : []),
               ...(input.creditRatingBody
-                ? [{ key: <Term slug="credit-rating-body">Credit-rated by</Term>, value: input.creditRatingBody }]
+                ? [
+                    {
+                      key: <Term slug="credit-rating-body">Credit-rated by</Term>,
+                      value: input.creditRatingBody,
+                    },
+                  ]
                 : []),
               ...(input.nextReviewOn ? [{ key: 'Next review', value: formatDate(input.nextReviewOn) }] : []),
-              { key: 'Version', value: `${version.versionNumber}${version.publishedAt ? `, published ${formatDate(version.publishedAt.toISOString().slice(0, 10))}` : ''}` },
+              {
+                key: 'Version',
+                value: `${version.versionNumber}${version.publishedAt ? `, published ${formatDate(version.publishedAt.toISOString().slice(0, 10))}` : ''}`,
+              },
             ]}
           />
         </LayoutArea>

@@ -1,5 +1,11 @@
 import type { VNode } from 'preact';
-import { ButtonLink, PageHeader, SearchResult, SearchResults, SummaryList } from '../../../platform/views/components.tsx';
+import {
+  ButtonLink,
+  PageHeader,
+  SearchResult,
+  SearchResults,
+  SummaryList,
+} from '../../../platform/views/components.tsx';
 import { LayoutArea } from '../../../platform/views/layout.tsx';
 import { renderHubPage } from '../../site/index.ts';
 import type { CatalogueEntry } from '../catalogue-read-model.ts';
@@ -9,7 +15,13 @@ import { resultMetadata } from './search-page.tsx';
 
 type InstitutionWithCount = Institution & { courseCount: number };
 
-function InstitutionList({ institutions, heading }: { institutions: InstitutionWithCount[]; heading: string }): VNode {
+function InstitutionList({
+  institutions,
+  heading,
+}: {
+  institutions: InstitutionWithCount[];
+  heading: string;
+}): VNode {
   return (
     <>
       <h2>{heading}</h2>
@@ -18,7 +30,8 @@ function InstitutionList({ institutions, heading }: { institutions: InstitutionW
           <li key={institution.slug}>
             <a href={`/institutions/${institution.slug}`}>{institution.name}</a>{' '}
             <span class="ds_hint-text">
-              {institution.region} · {institution.courseCount} {institution.courseCount === 1 ? 'course' : 'courses'}
+              {institution.region} · {institution.courseCount}{' '}
+              {institution.courseCount === 1 ? 'course' : 'courses'}
             </span>
           </li>
         ))}
@@ -27,8 +40,14 @@ function InstitutionList({ institutions, heading }: { institutions: InstitutionW
   );
 }
 
-export function renderInstitutionsPage(props: { institutions: InstitutionWithCount[]; currentPath: string; isDemo: boolean; publicUrl: string }): string {
-  const byKind = (kind: Institution['kind']) => props.institutions.filter((institution) => institution.kind === kind);
+export function renderInstitutionsPage(props: {
+  institutions: InstitutionWithCount[];
+  currentPath: string;
+  isDemo: boolean;
+  publicUrl: string;
+}): string {
+  const byKind = (kind: Institution['kind']) =>
+    props.institutions.filter((institution) => institution.kind === kind);
   return renderHubPage({
     title: 'Institutions',
     description: 'The colleges and universities that offer micro-credentials through the hub.',
@@ -43,12 +62,14 @@ export function renderInstitutionsPage(props: { institutions: InstitutionWithCou
         </LayoutArea>
         <LayoutArea area="content">
           <p class="ds_leader">
-            {props.institutions.length} colleges and universities describe their micro-credentials and short courses here to one
-            standard.
+            {props.institutions.length} colleges and universities describe their micro-credentials and short
+            courses here to one standard.
           </p>
           <InstitutionList institutions={byKind('university')} heading="Universities" />
           <InstitutionList institutions={byKind('college')} heading="Colleges" />
-          {byKind('other').length > 0 && <InstitutionList institutions={byKind('other')} heading="Other credit-rating bodies" />}
+          {byKind('other').length > 0 && (
+            <InstitutionList institutions={byKind('other')} heading="Other credit-rating bodies" />
+          )}
         </LayoutArea>
       </>
     ),
@@ -71,7 +92,11 @@ export function renderInstitutionPage(props: {
     currentPath: props.currentPath,
     isDemo: props.isDemo,
     publicUrl: props.publicUrl,
-    breadcrumbs: [{ href: '/', label: 'Home' }, { href: '/institutions', label: 'Institutions' }, { label: institution.name }],
+    breadcrumbs: [
+      { href: '/', label: 'Home' },
+      { href: '/institutions', label: 'Institutions' },
+      { label: institution.name },
+    ],
     children: (
       <>
         <LayoutArea area="header">
@@ -84,7 +109,16 @@ export function renderInstitutionPage(props: {
               { key: 'Type', value: INSTITUTION_KIND_LABELS[institution.kind] },
               { key: 'Where', value: institution.region },
               ...(institution.website
-                ? [{ key: 'Website', value: <a href={institution.website} rel="external">{institution.website.replace(/^https?:\/\//, '')}</a> }]
+                ? [
+                    {
+                      key: 'Website',
+                      value: (
+                        <a href={institution.website} rel="external">
+                          {institution.website.replace(/^https?:\/\//, '')}
+                        </a>
+                      ),
+                    },
+                  ]
                 : []),
               { key: 'Module code prefix', value: institution.codePrefix },
             ]}
@@ -93,7 +127,9 @@ export function renderInstitutionPage(props: {
             <p>{institution.name} has no published courses in the hub yet.</p>
           ) : (
             <>
-              <SearchResults title={`${props.total} ${props.total === 1 ? 'course' : 'courses'}, starting soonest first`}>
+              <SearchResults
+                title={`${props.total} ${props.total === 1 ? 'course' : 'courses'}, starting soonest first`}
+              >
                 {props.courses.map((entry) => (
                   <SearchResult
                     key={entry.slug}

@@ -49,7 +49,8 @@ function hiddenFieldsFor(query: SearchQuery, keep: 'filters' | 'text'): HiddenFi
   const fields: HiddenField[] = [];
   for (const [name, value] of params) {
     const isFilter = (FACET_NAMES as readonly string[]).includes(name);
-    if (keep === 'filters' && (isFilter || name === 'sort' || name === 'pageSize')) fields.push({ name, value });
+    if (keep === 'filters' && (isFilter || name === 'sort' || name === 'pageSize'))
+      fields.push({ name, value });
     if (keep === 'text' && !isFilter) fields.push({ name, value });
   }
   return fields;
@@ -73,10 +74,22 @@ export function resultMetadata(entry: CatalogueEntry): KeyValue[] {
     },
     { key: 'Length', value: entry.durationLabel },
     { key: 'Taught', value: modes.join(', ') || 'Not stated' },
-    { key: 'Starts', value: entry.nextStartsOn ? formatDate(entry.nextStartsOn) : entry.priceBand === 'no-dates' ? 'No dates yet' : 'Any time' },
+    {
+      key: 'Starts',
+      value: entry.nextStartsOn
+        ? formatDate(entry.nextStartsOn)
+        : entry.priceBand === 'no-dates'
+          ? 'No dates yet'
+          : 'Any time',
+    },
     {
       key: 'Cost',
-      value: entry.minPricePence === null ? 'No dates yet' : entry.isFunded && entry.minPricePence === 0 ? 'Fully funded places' : `From ${formatPrice(entry.minPricePence)}`,
+      value:
+        entry.minPricePence === null
+          ? 'No dates yet'
+          : entry.isFunded && entry.minPricePence === 0
+            ? 'Fully funded places'
+            : `From ${formatPrice(entry.minPricePence)}`,
     },
   ];
 }
@@ -113,7 +126,9 @@ function SelectedFilters({ result }: { result: SearchOutcome }): VNode | null {
           </li>
         ))}
         <li>
-          <a href={searchHref({ ...emptyQuery(), q: result.query.q, sort: result.query.sort })}>Clear all filters</a>
+          <a href={searchHref({ ...emptyQuery(), q: result.query.q, sort: result.query.sort })}>
+            Clear all filters
+          </a>
         </li>
       </ul>
     </div>
@@ -158,7 +173,9 @@ function NoResults({ result }: { result: SearchOutcome }): VNode {
       <h2 class="ds_h3">No courses match your search</h2>
       <p>To find more courses, you could:</p>
       <ul>
-        {result.query.q && <li>check the spelling of “{result.query.q}”, or use fewer or more general words</li>}
+        {result.query.q && (
+          <li>check the spelling of “{result.query.q}”, or use fewer or more general words</li>
+        )}
         {selected.map(({ facet, value }) => (
           <li key={`${facet.name}-${value.value}`}>
             <a href={searchHref(withoutValue(result.query, facet.name, value.value))}>
@@ -177,7 +194,8 @@ function NoResults({ result }: { result: SearchOutcome }): VNode {
           </li>
         )}
         <li>
-          look words up in the <a href="/glossary">glossary</a>: providers use different names for the same kind of course
+          look words up in the <a href="/glossary">glossary</a>: providers use different names for the same
+          kind of course
         </li>
       </ul>
     </div>
@@ -193,7 +211,14 @@ export interface SearchPageProps {
   errors?: FormError[];
 }
 
-export function renderSearchPage({ result, subjectNames, currentPath, isDemo, publicUrl, errors = [] }: SearchPageProps): string {
+export function renderSearchPage({
+  result,
+  subjectNames,
+  currentPath,
+  isDemo,
+  publicUrl,
+  errors = [],
+}: SearchPageProps): string {
   const { query } = result;
   const pageCount = Math.max(1, Math.ceil(result.total / query.pageSize));
   const first = (query.page - 1) * query.pageSize + 1;
@@ -206,7 +231,8 @@ export function renderSearchPage({ result, subjectNames, currentPath, isDemo, pu
   const title = query.q ? `Courses matching “${query.q}”` : 'Find a micro-credential or short course';
   return renderHubPage({
     title: query.page > 1 ? `${title} (page ${query.page})` : title,
-    description: 'Search every micro-credential and short course offered by Scotland’s colleges and universities.',
+    description:
+      'Search every micro-credential and short course offered by Scotland’s colleges and universities.',
     currentPath,
     isDemo,
     publicUrl,
@@ -226,13 +252,18 @@ export function renderSearchPage({ result, subjectNames, currentPath, isDemo, pu
             hiddenFields={hiddenFieldsFor(query, 'filters')}
           />
           <p class="ds_hint-text">
-            Courses are called many things: short course, <Term slug="micro-credential">micro-credential</Term>, CPD award,
-            skills boost. Search finds them all.
+            Courses are called many things: short course,{' '}
+            <Term slug="micro-credential">micro-credential</Term>, CPD award, skills boost. Search finds them
+            all.
           </p>
         </LayoutArea>
         <LayoutArea area="sidebar">
           <FilterPanel
-            form={{ action: '/micro-credentials', hiddenFields: hiddenFieldsFor(query, 'text'), id: 'filters' }}
+            form={{
+              action: '/micro-credentials',
+              hiddenFields: hiddenFieldsFor(query, 'text'),
+              id: 'filters',
+            }}
           >
             {result.facets.map((facet) => (
               <FacetFilter facet={facet} key={facet.name} />
@@ -243,7 +274,8 @@ export function renderSearchPage({ result, subjectNames, currentPath, isDemo, pu
           {result.correctedQuery && (
             <InsetText>
               <p data-testid="corrected-query">
-                No courses matched “{query.q}”, so these are the results for “<strong>{result.correctedQuery}</strong>”.
+                No courses matched “{query.q}”, so these are the results for “
+                <strong>{result.correctedQuery}</strong>”.
               </p>
             </InsetText>
           )}
@@ -254,7 +286,11 @@ export function renderSearchPage({ result, subjectNames, currentPath, isDemo, pu
                 <span key={phrase.slug}>
                   {index > 0 && '; '}
                   <Term slug={phrase.slug}>{phrase.matched}</Term> (
-                  {phrase.alternatives.filter((alternative) => alternative.toLowerCase() !== phrase.matched.toLowerCase()).slice(0, 4).join(', ')})
+                  {phrase.alternatives
+                    .filter((alternative) => alternative.toLowerCase() !== phrase.matched.toLowerCase())
+                    .slice(0, 4)
+                    .join(', ')}
+                  )
                 </span>
               ))}
             </p>
@@ -292,10 +328,16 @@ export function renderSearchPage({ result, subjectNames, currentPath, isDemo, pu
           )}
           {query.page > pageCount && result.total > 0 && (
             <p>
-              There are only {pageCount} pages of results. <a href={searchHref(query, { page: 1 })}>Go to the first page</a>.
+              There are only {pageCount} pages of results.{' '}
+              <a href={searchHref(query, { page: 1 })}>Go to the first page</a>.
             </p>
           )}
-          <Pagination current={query.page} total={pageCount} href={(page) => searchHref(query, { page })} label="Result pages" />
+          <Pagination
+            current={query.page}
+            total={pageCount}
+            href={(page) => searchHref(query, { page })}
+            label="Result pages"
+          />
         </LayoutArea>
       </>
     ),

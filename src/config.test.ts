@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ConfigSchema, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('starts with no settings at all, on the embedded database', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: './data',
+    });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('lists every bad key at once, naming each and how to fix it', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', NODE_ENV: 'prod', DATABASE_URL: 'mysql://db' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.find((problem) => problem.startsWith('NODE_ENV'))).toContain(
+      'use one of development, production, test',
+    );
+    expect(problems.find((problem) => problem.startsWith('PORT'))).toContain('TCP port');
+    expect(problems.find((problem) => problem.startsWith('DATABASE_URL'))).toContain('PostgreSQL');
+  });
+
+  it('requires a public address in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example/' }).publicUrl).toBe(
+      'https://hub.example',
+    );
+  });
+
+  it('is documented in the README, every key with its default', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${key}\` |`));
+      expect(row, `README configuration table lacks ${key}`).toBeDefined();
+      const fallback = (schema as { default?: unknown }).default;
+      if (fallback !== '' && key !== 'PUBLIC_URL') expect(row).toContain(`\`${String(fallback)}\``);
+    }
+  });
+});
