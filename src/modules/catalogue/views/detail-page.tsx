@@ -17,7 +17,7 @@ import {
   type MicroCredentialInput,
 } from '../catalogue-model.ts';
 import type { Institution, Offering, PublishedVersion } from '../catalogue-repository.ts';
-import { formatDate, listInWords } from './format.ts';
+import { formatDate, formatShortDate, listInWords } from './format.ts';
 
 export interface DetailPageProps {
   institution: Institution;
@@ -38,6 +38,11 @@ const TRANSFER_WORDS = {
   internal: 'Within this institution only',
   none: 'No: other institutions decide case by case',
 } as const;
+
+/** The hub's own words need no "the institution calls it" note. */
+function isCanonicalTerm(term: string): boolean {
+  return ['micro-credential', 'small qualification'].includes(term.toLowerCase());
+}
 
 function LevelExplained({
   input,
@@ -129,9 +134,9 @@ function OfferingsTable({ offerings }: { offerings: Offering[] }): VNode {
       smallScreen="boxes"
       headers={['Starts', 'Apply by', 'Ends', 'How it is taught', 'Live sessions', 'Price', 'Places']}
       rows={offerings.map((offering) => [
-        offering.startsOn ? formatDate(offering.startsOn) : 'Any time, at your own pace',
-        offering.enrolBy ? formatDate(offering.enrolBy) : 'Any time',
-        offering.endsOn ? formatDate(offering.endsOn) : 'When you finish',
+        offering.startsOn ? formatShortDate(offering.startsOn) : 'Any time, at your own pace',
+        offering.enrolBy ? formatShortDate(offering.enrolBy) : 'Any time',
+        offering.endsOn ? formatShortDate(offering.endsOn) : 'When you finish',
         <>
           {DELIVERY_MODES[offering.deliveryMode]}
           {offering.location && offering.deliveryMode !== 'online' && <>, {offering.location}</>}
@@ -176,13 +181,19 @@ export function renderDetailPage(props: DetailPageProps): string {
               <Term slug="small-qualification">Small qualification</Term> (not credit-rated)
             </>
           )}
-          . {institution.name} calls it a{/^[aeiou]/i.test(input.providerTerm) ? 'n' : ''}{' '}
-          {props.providerTermSlug ? (
-            <Term slug={props.providerTermSlug}>{input.providerTerm}</Term>
-          ) : (
-            input.providerTerm
-          )}
           .
+          {!isCanonicalTerm(input.providerTerm) && (
+            <>
+              {' '}
+              {institution.name} calls it a{/^[aeiou]/i.test(input.providerTerm) ? 'n' : ''}{' '}
+              {props.providerTermSlug ? (
+                <Term slug={props.providerTermSlug}>{input.providerTerm}</Term>
+              ) : (
+                input.providerTerm
+              )}
+              .
+            </>
+          )}
         </>
       ),
     },
@@ -316,10 +327,11 @@ export function renderDetailPage(props: DetailPageProps): string {
           <h2>About this course</h2>
           <p>{input.description}</p>
 
-          <h2>
-            What you will learn: <Term slug="learning-outcome">learning outcomes</Term>
-          </h2>
-          <p>By the end, you will be able to:</p>
+          <h2>What you will learn</h2>
+          <p>
+            By the end, you will be able to do these things, the course’s{' '}
+            <Term slug="learning-outcome">learning outcomes</Term>:
+          </p>
           <ul>
             {input.learningOutcomes.map((outcome, index) => (
               <li key={index}>
@@ -333,13 +345,14 @@ export function renderDetailPage(props: DetailPageProps): string {
             ))}
           </ul>
 
-          <h2>
-            How you are <Term slug="assessment">assessed</Term>
-          </h2>
+          <h2>How you are assessed</h2>
           <p>{input.assessment}</p>
           <SummaryList
             items={[
-              { key: 'Main type', value: ASSESSMENT_KINDS[input.assessmentKind] },
+              {
+                key: <Term slug="assessment">Main type</Term>,
+                value: ASSESSMENT_KINDS[input.assessmentKind],
+              },
               {
                 key: <Term slug="supervised-assessment">Supervision</Term>,
                 value: SUPERVISION[input.supervision],
@@ -382,9 +395,11 @@ export function renderDetailPage(props: DetailPageProps): string {
             </>
           )}
 
-          <h2>
-            <Term slug="quality-assurance">Quality assurance</Term>
-          </h2>
+          <h2>Quality assurance</h2>
+          <p>
+            How the institution checks the course meets the standard: its{' '}
+            <Term slug="quality-assurance">quality assurance</Term>.
+          </p>
           <SummaryList
             items={[
               { key: 'Checked by', value: input.qaBody },
