@@ -187,6 +187,11 @@ export function createCatalogueRepository(database: Database) {
         FROM institutions i ORDER BY i.name`);
     },
 
+    /** Names for facet labels: cheap, unlike the counts above. */
+    async listInstitutionNames(): Promise<{ slug: string; name: string }[]> {
+      return db.select({ slug: institutions.slug, name: institutions.name }).from(institutions);
+    },
+
     async findInstitutionBySlug(slug: string): Promise<Institution | undefined> {
       const [row] = await db.select().from(institutions).where(eq(institutions.slug, slug));
       return row as Institution | undefined;
