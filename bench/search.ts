@@ -534,7 +534,7 @@ async function main(): Promise<void> {
       const database = await openDatabase({ databaseUrl: bench.url });
       try {
         const [version] = await database.rows<{ version: string }>(sql`SELECT current_setting('server_version') AS version`);
-        hubs.push(await benchHub(database, items, mix, warmUp, `PostgreSQL ${version?.version ?? ''}`.trim()));
+        hubs.push(await benchHub(database, items, mix, warmUp, `PostgreSQL ${(version?.version ?? '').split(' ')[0]}`.trim()));
       } finally {
         await database.close();
       }

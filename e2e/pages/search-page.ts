@@ -76,6 +76,14 @@ export class SearchPage {
     return (await this.resultLinks().allTextContents()).map((title) => title.replace(/\s+/g, ' ').trim());
   }
 
+  /** Links of the results shown, in order: each course's own address. */
+  async resultHrefs(): Promise<string[]> {
+    const links = this.resultLinks();
+    const hrefs: string[] = [];
+    for (let index = 0; index < (await links.count()); index += 1) hrefs.push((await links.nth(index).getAttribute('href')) ?? '');
+    return hrefs;
+  }
+
   /** The facts under one result: "SCQF level" → "Level 7", "Taught" → "Online", ... */
   async resultFacts(index: number): Promise<Map<string, string>> {
     const result = this.page.locator('#search-results').getByRole('listitem').filter({ has: this.page.getByRole('heading', { level: 3 }) }).nth(index);

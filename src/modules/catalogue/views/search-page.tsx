@@ -94,12 +94,25 @@ export function resultMetadata(entry: CatalogueEntry): KeyValue[] {
   ];
 }
 
+/** Filters named with the sector's words link to what the words mean. */
+const FACET_TERMS: Partial<Record<FacetName, [slug: string, words: string]>> = {
+  level: ['scqf-level', 'What is an SCQF level?'],
+  creditSize: ['scqf-credit', 'What is a credit?'],
+  delivery: ['delivery-mode', 'Online, hybrid and in person explained'],
+  kind: ['micro-credential', 'Micro-credentials and small qualifications'],
+  funded: ['fully-funded', 'What fully funded means'],
+  stackable: ['stackable', 'What stackable means'],
+  transferable: ['transferable', 'What transferable means'],
+};
+
 function FacetFilter({ facet }: { facet: Facet }): VNode | null {
   if (facet.values.length === 0) return null;
+  const term = FACET_TERMS[facet.name];
   return (
     <CheckboxGroup
       name={facet.name}
       legend={facet.label}
+      hint={term ? <Term slug={term[0]}>{term[1]}</Term> : undefined}
       isFilter
       items={facet.values.map((value) => ({ value: value.value, label: value.label, count: value.count }))}
       values={facet.values.filter((value) => value.selected).map((value) => value.value)}
