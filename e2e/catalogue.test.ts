@@ -65,7 +65,9 @@ describe('finding a course', () => {
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
     expect(await filtered.filter('How it is taught', 'Online').isChecked()).toBe(true);
-    expect(await filtered.selectedFilterTags().allTextContents()).toEqual([expect.stringContaining('How it is taught: Online')]);
+    expect(await filtered.selectedFilterTags().allTextContents()).toEqual([
+      expect.stringContaining('How it is taught: Online'),
+    ]);
     const shown = await filtered.resultLinks().count();
     for (let index = 0; index < shown; index += 1) {
       expect((await filtered.resultFacts(index)).get('Taught')).toContain('Online');
@@ -92,7 +94,7 @@ describe('finding a course', () => {
       const levelCount = await search.filterCount('SCQF level', 'Level 7');
       expect(await search.autoApplyHint().isVisible()).toBe(false);
 
-      await search.filter('SCQF level', 'Level 7').check();
+      await search.tickFilter('SCQF level', 'Level 7');
       expect(search.params().getAll('level'), 'ticking alone does not reload the page').toEqual([]);
       const filtered = await search.applyFilters();
 
@@ -121,8 +123,12 @@ describe('finding a course', () => {
     expect(detail.title).toBe(title);
     const facts = await detail.glanceFacts();
     expect(facts.get('SCQF level')).toMatch(/^(Level \d{1,2}: .+|Not credit-rated: .+)/);
-    expect(facts.get('Size')).toMatch(/(\d+ SCQF credits = \d+ hours of learning|About \d+ hours of learning)/);
-    expect(facts.get('Cost')).toMatch(/^(From £[\d,]+(\.\d\d)?|Fully funded places available|No upcoming dates)$/);
+    expect(facts.get('Size')).toMatch(
+      /(\d+ SCQF credits = \d+ hours of learning|About \d+ hours of learning)/,
+    );
+    expect(facts.get('Cost')).toMatch(
+      /^(From £[\d,]+(\.\d\d)?|Fully funded places available|No upcoming dates)$/,
+    );
     const courses = (await detail.structuredData()).filter((document) => document['@type'] === 'Course');
     expect(courses).toHaveLength(1);
     expect(courses[0]).toMatchObject({ '@context': 'https://schema.org', name: title, url: page.url() });
@@ -157,7 +163,9 @@ describe('finding a course', () => {
     const help = search.noResults();
     expect(await help.getByRole('heading', { name: 'No courses match your search' }).isVisible()).toBe(true);
     expect(await help.textContent()).toContain('check the spelling of “qwzx flibbertigibbet”');
-    expect(await help.getByRole('link', { name: 'browse every course' }).getAttribute('href')).toBe('/micro-credentials');
+    expect(await help.getByRole('link', { name: 'browse every course' }).getAttribute('href')).toBe(
+      '/micro-credentials',
+    );
     expect(await help.getByRole('link', { name: 'glossary' }).getAttribute('href')).toBe('/glossary');
     expect(await search.correctedQuery().count()).toBe(0);
     expect(await search.pagination().count()).toBe(0);

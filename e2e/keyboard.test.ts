@@ -38,20 +38,31 @@ function describeElement(element: FocusedElement): string {
 
 /** Every element focused on the way must show a focus indicator and be on screen. */
 function expectFocusAlwaysVisible(visited: FocusedElement[]): void {
-  const hidden = visited.filter((element) => !element.isFocusVisible || !element.isOnScreen).map(describeElement);
+  const hidden = visited
+    .filter((element) => !element.isFocusVisible || !element.isOnScreen)
+    .map(describeElement);
   expect(hidden, 'focused elements a sighted keyboard user could not see').toEqual([]);
 }
 
 const isSearchBox = (element: FocusedElement) => element.tag === 'input' && element.id === 'q';
 const isOnlineFilter = (element: FocusedElement) =>
-  element.tag === 'input' && element.type === 'checkbox' && element.name === 'delivery' && element.value === 'online';
+  element.tag === 'input' &&
+  element.type === 'checkbox' &&
+  element.name === 'delivery' &&
+  element.value === 'online';
 
 describe('using the search page with a keyboard only', () => {
   it('the first Tab reaches "Skip to main content", and Enter moves focus to the main content', async () => {
     await SearchPage.open(page);
 
     const first = await tab(page);
-    expect(first).toMatchObject({ tag: 'a', href: '#main-content', text: 'Skip to main content', isFocusVisible: true, isOnScreen: true });
+    expect(first).toMatchObject({
+      tag: 'a',
+      href: '#main-content',
+      text: 'Skip to main content',
+      isFocusVisible: true,
+      isOnScreen: true,
+    });
 
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedElement(page)).toMatchObject({ tag: 'main', id: 'main-content' });
@@ -100,7 +111,14 @@ describe('using the search page with a keyboard only', () => {
     expect(after).toBeLessThan(before);
     await expect
       .poll(() => focusedElement(page))
-      .toMatchObject({ tag: 'input', id: checkbox.id, value: 'online', checked: true, isFocusVisible: true, isOnScreen: true });
+      .toMatchObject({
+        tag: 'input',
+        id: checkbox.id,
+        value: 'online',
+        checked: true,
+        isFocusVisible: true,
+        isOnScreen: true,
+      });
 
     // Space again takes the filter off and brings every match back, focus still on the checkbox.
     await whileNavigating(page, () => page.keyboard.press('Space'));
@@ -111,6 +129,12 @@ describe('using the search page with a keyboard only', () => {
     expect(await unfiltered.total()).toBe(before);
     await expect
       .poll(() => focusedElement(page))
-      .toMatchObject({ tag: 'input', id: checkbox.id, checked: false, isFocusVisible: true, isOnScreen: true });
+      .toMatchObject({
+        tag: 'input',
+        id: checkbox.id,
+        checked: false,
+        isFocusVisible: true,
+        isOnScreen: true,
+      });
   });
 });

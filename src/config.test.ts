@@ -41,7 +41,7 @@ describe('configuration', () => {
   it('is documented in the README, every key with its default', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
-      const row = readme.split('\n').find((line) => line.startsWith(`| \`${key}\` |`));
+      const row = readme.split('\n').find((line) => new RegExp(`^\\|\\s*\`${key}\`\\s*\\|`).test(line));
       expect(row, `README configuration table lacks ${key}`).toBeDefined();
       const fallback = (schema as { default?: unknown }).default;
       if (fallback !== '' && key !== 'PUBLIC_URL') expect(row).toContain(`\`${String(fallback)}\``);

@@ -28,7 +28,11 @@ export async function whileNavigating(page: Page, action: () => Promise<unknown>
 }
 
 /** Reads a design system key/value list (ds_metadata or ds_summary-list) into key → value text. */
-export async function readKeyValues(list: Locator, keySelector: string, valueSelector: string): Promise<Map<string, string>> {
+export async function readKeyValues(
+  list: Locator,
+  keySelector: string,
+  valueSelector: string,
+): Promise<Map<string, string>> {
   const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
   const keys = (await list.locator(keySelector).allTextContents()).map(tidy);
   const values = (await list.locator(valueSelector).allTextContents()).map(tidy);

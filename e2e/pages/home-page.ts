@@ -27,7 +27,9 @@ export class HomePage {
   /** Types into "What do you want to learn?" and presses the search button. */
   async searchFor(words: string): Promise<SearchPage> {
     await this.searchBox().fill(words);
-    await whileNavigating(this.page, () => this.page.getByRole('search').getByRole('button', { name: 'Search' }).click());
+    await whileNavigating(this.page, () =>
+      this.page.getByRole('search').getByRole('button', { name: 'Search' }).click(),
+    );
     return SearchPage.on(this.page);
   }
 }

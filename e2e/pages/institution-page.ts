@@ -34,7 +34,10 @@ export class InstitutionsPage {
     for (let index = 0; index < (await links.count()); index += 1) {
       const link = links.nth(index);
       const href = (await link.getAttribute('href')) ?? '';
-      found.push({ name: ((await link.textContent()) ?? '').trim(), slug: href.replace(/^\/institutions\//, '') });
+      found.push({
+        name: ((await link.textContent()) ?? '').trim(),
+        slug: href.replace(/^\/institutions\//, ''),
+      });
     }
     return found;
   }

@@ -53,7 +53,10 @@ export class SearchPage {
   }
 
   resultsHeading(): Locator {
-    return this.page.getByRole('heading', { level: 2, name: /^(Showing [\d,]+ to [\d,]+ of [\d,]+ courses?|No results)/ });
+    return this.page.getByRole('heading', {
+      level: 2,
+      name: /^(Showing [\d,]+ to [\d,]+ of [\d,]+ courses?|No results)/,
+    });
   }
 
   async resultsSummary(): Promise<ResultsSummary> {
@@ -61,7 +64,11 @@ export class SearchPage {
     if (text.startsWith('No results')) return { first: 0, last: 0, total: 0 };
     const match = /^Showing ([\d,]+) to ([\d,]+) of ([\d,]+) courses?/.exec(text);
     if (!match) throw new Error(`The results heading says "${text}"`);
-    return { first: toNumber(match[1] ?? ''), last: toNumber(match[2] ?? ''), total: toNumber(match[3] ?? '') };
+    return {
+      first: toNumber(match[1] ?? ''),
+      last: toNumber(match[2] ?? ''),
+      total: toNumber(match[3] ?? ''),
+    };
   }
 
   async total(): Promise<number> {
@@ -80,13 +87,18 @@ export class SearchPage {
   async resultHrefs(): Promise<string[]> {
     const links = this.resultLinks();
     const hrefs: string[] = [];
-    for (let index = 0; index < (await links.count()); index += 1) hrefs.push((await links.nth(index).getAttribute('href')) ?? '');
+    for (let index = 0; index < (await links.count()); index += 1)
+      hrefs.push((await links.nth(index).getAttribute('href')) ?? '');
     return hrefs;
   }
 
   /** The facts under one result: "SCQF level" → "Level 7", "Taught" → "Online", ... */
   async resultFacts(index: number): Promise<Map<string, string>> {
-    const result = this.page.locator('#search-results').getByRole('listitem').filter({ has: this.page.getByRole('heading', { level: 3 }) }).nth(index);
+    const result = this.page
+      .locator('#search-results')
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { level: 3 }) })
+      .nth(index);
     return readKeyValues(result, 'dt', 'dd');
   }
 
@@ -103,7 +115,25 @@ export class SearchPage {
 
   /** A filter checkbox, named by its label without the count: filter('How it is taught', 'Online'). */
   filter(legend: string, option: string): Locator {
-    return this.filterGroup(legend).getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(option)} \\([\\d,]+\\)$`) });
+    return this.filterGroup(legend).getByRole('checkbox', {
+      name: new RegExp(`^${escapeRegExp(option)} \\([\\d,]+\\)$`),
+    });
+  }
+
+  /**
+   * The visible label of a filter option. The design system draws the box on the label, over the
+   * real checkbox, so that is what a person clicks.
+   */
+  filterLabel(legend: string, option: string): Locator {
+    return this.filterGroup(legend)
+      .locator('label')
+      .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)} \\([\\d,]+\\)\\s*$`) });
+  }
+
+  /** Ticks a filter without sending the form (JavaScript off, or a small screen). */
+  async tickFilter(legend: string, option: string): Promise<void> {
+    await this.filterLabel(legend, option).click();
+    expect(await this.filter(legend, option).isChecked(), `"${option}" is ticked`).toBe(true);
   }
 
   /** The number of courses a filter option says it has. */
@@ -117,7 +147,7 @@ export class SearchPage {
 
   /** Ticks a filter where the page submits it at once (JavaScript on, wide screen) and waits for the new results. */
   async tickFilterAndWait(legend: string, option: string): Promise<SearchPage> {
-    await whileNavigating(this.page, () => this.filter(legend, option).click());
+    await whileNavigating(this.page, () => this.filterLabel(legend, option).click());
     return SearchPage.on(this.page);
   }
 
@@ -162,12 +192,16 @@ export class SearchPage {
   }
 
   async goToNextPage(): Promise<SearchPage> {
-    await whileNavigating(this.page, () => this.pagination().getByRole('link', { name: 'Next page' }).click());
+    await whileNavigating(this.page, () =>
+      this.pagination().getByRole('link', { name: 'Next page' }).click(),
+    );
     return SearchPage.on(this.page);
   }
 
   async goToPreviousPage(): Promise<SearchPage> {
-    await whileNavigating(this.page, () => this.pagination().getByRole('link', { name: 'Previous page' }).click());
+    await whileNavigating(this.page, () =>
+      this.pagination().getByRole('link', { name: 'Previous page' }).click(),
+    );
     return SearchPage.on(this.page);
   }
 }

@@ -1,7 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere (e.g. on a developer's laptop). */
@@ -25,9 +31,24 @@ export function launchBrowser(): Promise<Browser> {
 /** A wide desktop window: the filter panel sits beside the results and filters submit themselves. */
 export const desktopViewport = { width: 1280, height: 900 };
 
-/** One context per test file, so files do not share cookies, storage or history. */
-export function newHubContext(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, viewport: desktopViewport, locale: 'en-GB', ...options });
+/**
+ * One context per test file, so files do not share cookies, storage or history. Every page is
+ * served from this machine, so anything not there within 10 seconds is missing, not slow.
+ */
+export async function newHubContext(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: desktopViewport,
+    locale: 'en-GB',
+    ...options,
+  });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(20_000);
+  return context;
 }
 
 /** Collects uncaught script errors on a page, so a test can say none happened. */
@@ -50,7 +71,8 @@ export async function expectNoSeriousAxeViolations(page: Page, name: string): Pr
     .filter((violation) => blockingImpacts.has(violation.impact ?? ''))
     .map((violation) => {
       const targets = violation.nodes.map((node) => node.target.map(String).join(' ')).slice(0, 10);
-      const more = violation.nodes.length > targets.length ? ` and ${violation.nodes.length - targets.length} more` : '';
+      const more =
+        violation.nodes.length > targets.length ? ` and ${violation.nodes.length - targets.length} more` : '';
       return `${violation.id} (${violation.impact}): ${violation.help}. Elements: ${targets.join(' | ')}${more}. See ${violation.helpUrl}`;
     });
   expect(problems, `serious or critical accessibility problems on ${name} (${page.url()})`).toEqual([]);

@@ -21,7 +21,9 @@ function freePort(): Promise<number> {
     probe.listen({ host: '127.0.0.1', port: 0 }, () => {
       const address = probe.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('The operating system gave no free port'))));
+      probe.close(() =>
+        port > 0 ? resolve(port) : reject(new Error('The operating system gave no free port')),
+      );
     });
   });
 }

@@ -56,7 +56,7 @@ export const ASSESSMENT_KINDS = {
 export type AssessmentKind = keyof typeof ASSESSMENT_KINDS;
 
 export const SUPERVISION = {
-  supervised: 'Supervised, with identity checked',
+  supervised: 'Supervised in person',
   'online-proctored': 'Online, with remote invigilation',
   unsupervised: 'Unsupervised',
 } as const;

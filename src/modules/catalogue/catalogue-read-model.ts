@@ -65,9 +65,13 @@ export interface EntrySource {
   today: string;
 }
 
-/** An offering is still open to a learner if it has not started yet, or runs at the learner's own pace. */
-export function isUpcoming(offering: Pick<OfferingInput, 'startsOn'>, today: string): boolean {
-  return offering.startsOn === null || offering.startsOn >= today;
+/**
+ * An offering is still open to a learner until its enrolment deadline (or, without one, its
+ * start), or always when it runs at the learner's own pace.
+ */
+export function isUpcoming(offering: Pick<OfferingInput, 'startsOn' | 'enrolBy'>, today: string): boolean {
+  if (offering.startsOn === null) return true;
+  return (offering.enrolBy ?? offering.startsOn) >= today;
 }
 
 export function toCatalogueEntry(source: EntrySource): { entry: CatalogueEntry; text: EntryText } {

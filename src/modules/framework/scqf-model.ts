@@ -71,23 +71,23 @@ export const SCQF_LEVELS: readonly ScqfLevel[] = [
   },
   {
     level: 9,
-    meaning: 'an ordinary degree: specialist knowledge and independent work',
+    meaning: 'ordinary degree level, with specialist knowledge and independent work',
     examples: ['Ordinary degree', 'Graduate Diploma'],
     eqfLevel: 6,
   },
   {
     level: 10,
-    meaning: 'an honours degree: critical understanding at the forefront of a subject',
+    meaning: 'honours degree level, with critical understanding at the forefront of a subject',
     examples: ['Honours degree', 'Graduate Certificate'],
     eqfLevel: 6,
   },
   {
     level: 11,
-    meaning: "master's level: advanced, original work in a specialism",
+    meaning: "master's level, with advanced, original work in a specialism",
     examples: ["Master's degree", 'Postgraduate Certificate', 'SVQ 5'],
     eqfLevel: 7,
   },
-  { level: 12, meaning: 'doctoral level: creating new knowledge', examples: ['Doctorate'], eqfLevel: 8 },
+  { level: 12, meaning: 'doctoral level, creating new knowledge', examples: ['Doctorate'], eqfLevel: 8 },
 ];
 
 export function isScqfLevel(value: number): boolean {

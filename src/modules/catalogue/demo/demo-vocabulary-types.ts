@@ -49,6 +49,11 @@ export interface SubjectVocabulary {
   assessments: AssessmentKind[];
 }
 
-export function award(name: string, minLevel: number, maxLevel: number, by: DemoAward['by'] = 'any'): DemoAward {
+export function award(
+  name: string,
+  minLevel: number,
+  maxLevel: number,
+  by: DemoAward['by'] = 'any',
+): DemoAward {
   return { name, minLevel, maxLevel, by };
 }

@@ -132,11 +132,17 @@ function OfferingsTable({ offerings }: { offerings: Offering[] }): VNode {
       caption="Upcoming dates"
       isCaptionHidden
       smallScreen="boxes"
-      headers={['Starts', 'Apply by', 'Ends', 'How it is taught', 'Live sessions', 'Price', 'Places']}
+      headers={['Dates', 'Apply by', 'How it is taught', 'Live sessions', 'Price', 'Places']}
       rows={offerings.map((offering) => [
-        offering.startsOn ? formatShortDate(offering.startsOn) : 'Any time, at your own pace',
-        offering.enrolBy ? formatShortDate(offering.enrolBy) : 'Any time',
-        offering.endsOn ? formatShortDate(offering.endsOn) : 'When you finish',
+        offering.startsOn ? (
+          <>
+            <span class="hub_nowrap">{formatShortDate(offering.startsOn)}</span> to{' '}
+            <span class="hub_nowrap">{offering.endsOn ? formatShortDate(offering.endsOn) : 'when you finish'}</span>
+          </>
+        ) : (
+          'Any time, at your own pace'
+        ),
+        offering.enrolBy ? <span class="hub_nowrap">{formatShortDate(offering.enrolBy)}</span> : 'Any time',
         <>
           {DELIVERY_MODES[offering.deliveryMode]}
           {offering.location && offering.deliveryMode !== 'online' && <>, {offering.location}</>}

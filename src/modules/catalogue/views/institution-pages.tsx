@@ -127,6 +127,7 @@ export function renderInstitutionPage(props: {
             <p>{institution.name} has no published courses in the hub yet.</p>
           ) : (
             <>
+              <h2>Courses</h2>
               <SearchResults
                 title={`${props.total} ${props.total === 1 ? 'course' : 'courses'}, starting soonest first`}
               >

@@ -86,7 +86,7 @@ export function resultMetadata(entry: CatalogueEntry): KeyValue[] {
       key: 'Cost',
       value:
         entry.minPricePence === null
-          ? 'No dates yet'
+          ? 'Not announced'
           : entry.isFunded && entry.minPricePence === 0
             ? 'Fully funded places'
             : `From ${formatPrice(entry.minPricePence)}`,
