@@ -137,7 +137,9 @@ function OfferingsTable({ offerings }: { offerings: Offering[] }): VNode {
         offering.startsOn ? (
           <>
             <span class="hub_nowrap">{formatShortDate(offering.startsOn)}</span> to{' '}
-            <span class="hub_nowrap">{offering.endsOn ? formatShortDate(offering.endsOn) : 'when you finish'}</span>
+            <span class="hub_nowrap">
+              {offering.endsOn ? formatShortDate(offering.endsOn) : 'when you finish'}
+            </span>
           </>
         ) : (
           'Any time, at your own pace'
