@@ -28,8 +28,14 @@ CREATE TABLE "catalogue_entries" (
 	"is_transferable" boolean NOT NULL,
 	"next_starts_on" date,
 	"published_at" timestamp with time zone NOT NULL,
-	"title_vector" "tsvector" NOT NULL,
-	"document_vector" "tsvector" NOT NULL
+	"document" "tsvector" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "catalogue_facet_totals" (
+	"facet" text NOT NULL,
+	"value" text NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "catalogue_facet_totals_facet_value_pk" PRIMARY KEY("facet","value")
 );
 --> statement-breakpoint
 CREATE TABLE "catalogue_words" (
@@ -148,12 +154,16 @@ ALTER TABLE "micro_credentials" ADD CONSTRAINT "micro_credentials_institution_id
 ALTER TABLE "offerings" ADD CONSTRAINT "offerings_micro_credential_id_micro_credentials_id_fk" FOREIGN KEY ("micro_credential_id") REFERENCES "public"."micro_credentials"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "offerings" ADD CONSTRAINT "offerings_version_id_micro_credential_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."micro_credential_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partners" ADD CONSTRAINT "partners_version_id_micro_credential_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."micro_credential_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "catalogue_title_vector" ON "catalogue_entries" USING gin ("title_vector");--> statement-breakpoint
-CREATE INDEX "catalogue_document_vector" ON "catalogue_entries" USING gin ("document_vector");--> statement-breakpoint
-CREATE INDEX "catalogue_title_trigram" ON "catalogue_entries" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "catalogue_document" ON "catalogue_entries" USING gin ("document");--> statement-breakpoint
 CREATE INDEX "catalogue_subject" ON "catalogue_entries" USING btree ("subject_slug");--> statement-breakpoint
-CREATE INDEX "catalogue_institution" ON "catalogue_entries" USING btree ("institution_id");--> statement-breakpoint
+CREATE INDEX "catalogue_credit_size" ON "catalogue_entries" USING btree ("credit_size");--> statement-breakpoint
+CREATE INDEX "catalogue_duration" ON "catalogue_entries" USING btree ("duration");--> statement-breakpoint
+CREATE INDEX "catalogue_price_band" ON "catalogue_entries" USING btree ("price_band");--> statement-breakpoint
+CREATE INDEX "catalogue_institution_kind" ON "catalogue_entries" USING btree ("institution_kind");--> statement-breakpoint
+CREATE INDEX "catalogue_kind" ON "catalogue_entries" USING btree ("kind");--> statement-breakpoint
+CREATE INDEX "catalogue_institution" ON "catalogue_entries" USING btree ("institution_slug");--> statement-breakpoint
 CREATE INDEX "catalogue_level" ON "catalogue_entries" USING btree ("scqf_level");--> statement-breakpoint
+CREATE INDEX "catalogue_next_start" ON "catalogue_entries" USING btree ("next_starts_on","title");--> statement-breakpoint
 CREATE INDEX "catalogue_words_trigram" ON "catalogue_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "versions_number_unique" ON "micro_credential_versions" USING btree ("micro_credential_id","version_number");--> statement-breakpoint
 CREATE INDEX "offerings_micro_credential" ON "offerings" USING btree ("micro_credential_id");--> statement-breakpoint

@@ -17,14 +17,13 @@ import {
   type SearchQuery,
 } from './catalogue-search.ts';
 import { isUpcoming, toCatalogueEntry, vocabularyOf, type CatalogueEntry } from './catalogue-read-model.ts';
+import { createCatalogueRepository, type Institution, type NewInstitution } from './catalogue-repository.ts';
 import {
   compileTextSearch,
-  createCatalogueRepository,
+  createCatalogueSearchRepository,
   type FacetCounts,
-  type Institution,
-  type NewInstitution,
   type TextSearch,
-} from './catalogue-repository.ts';
+} from './catalogue-search-repository.ts';
 
 export class CatalogueValidationError extends Error {
   readonly code = 'validation-failed';
@@ -67,6 +66,7 @@ function isoDate(date: Date): string {
 
 export function createCatalogueService({ database, framework, clock }: CatalogueDependencies) {
   const repository = createCatalogueRepository(database);
+  const searchRepository = createCatalogueSearchRepository(database);
 
   async function subjectNames(): Promise<Map<string, string>> {
     return new Map((await repository.listSubjects()).map((subject) => [subject.slug, subject.name]));
@@ -91,8 +91,8 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     const { search, phrases } = await textSearchFor(q);
     const match = compileTextSearch(search);
     const [items, counts] = await Promise.all([
-      repository.searchEntries(query, match),
-      repository.countFacets(query, match),
+      searchRepository.searchEntries(query, match),
+      searchRepository.countFacets(query, match),
     ]);
     return { items, counts, phrases };
   }
@@ -160,7 +160,7 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
           .toLowerCase()
           .split(/[^\p{L}\p{N}]+/u)
           .filter((word) => word.length >= 3);
-        const corrections = await repository.closestVocabularyWords(words);
+        const corrections = await searchRepository.closestVocabularyWords(words);
         if (corrections.size > 0) {
           const corrected = q.replace(
             /[\p{L}\p{N}]+/gu,
@@ -277,9 +277,10 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
           vocabulary.push(...vocabularyOf(request.input));
         }
         for (let start = 0; start < entries.length; start += 500) {
-          await repository.upsertCatalogueEntries(entries.slice(start, start + 500), tx);
+          await searchRepository.upsertEntries(entries.slice(start, start + 500), tx);
         }
-        await repository.addVocabulary(vocabulary, tx);
+        await searchRepository.addVocabulary(vocabulary, tx);
+        await searchRepository.refreshFacetTotals(tx);
       });
     },
   };

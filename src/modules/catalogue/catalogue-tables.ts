@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -137,9 +138,9 @@ export const offerings = pgTable(
 );
 
 /**
- * The read model behind search: one row per published micro-credential, flattened so that a
- * search, its count and its facets are one scan of one narrow table. Rebuilt by the catalogue
- * service whenever a version is published or an offering changes.
+ * The read model behind search: one row per published micro-credential, flattened so that the
+ * text match, every filter and every facet count are answered from one table and its indexes.
+ * Rebuilt by the catalogue service whenever a version is published or an offering changes.
  */
 export const catalogueEntries = pgTable(
   'catalogue_entries',
@@ -173,17 +174,33 @@ export const catalogueEntries = pgTable(
     isTransferable: boolean('is_transferable').notNull(),
     nextStartsOn: date('next_starts_on'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
-    titleVector: tsvector('title_vector').notNull(),
-    documentVector: tsvector('document_vector').notNull(),
+    // Weighted text: title A, outcomes and keywords B, summary and description C, institution D.
+    document: tsvector('document').notNull(),
   },
   (table) => [
-    index('catalogue_title_vector').using('gin', table.titleVector),
-    index('catalogue_document_vector').using('gin', table.documentVector),
-    index('catalogue_title_trigram').using('gin', sql`${table.title} gin_trgm_ops`),
+    // Each filter has an index so that the database can combine it with the text match (BitmapAnd).
+    index('catalogue_document').using('gin', table.document),
     index('catalogue_subject').on(table.subjectSlug),
-    index('catalogue_institution').on(table.institutionId),
+    index('catalogue_credit_size').on(table.creditSize),
+    index('catalogue_duration').on(table.duration),
+    index('catalogue_price_band').on(table.priceBand),
+    index('catalogue_institution_kind').on(table.institutionKind),
+    index('catalogue_kind').on(table.kind),
+    index('catalogue_institution').on(table.institutionSlug),
     index('catalogue_level').on(table.scqfLevel),
+    index('catalogue_next_start').on(table.nextStartsOn, table.title),
   ],
+);
+
+/** Facet counts of the whole catalogue, the browse page's starting point, kept with each publication. */
+export const catalogueFacetTotals = pgTable(
+  'catalogue_facet_totals',
+  {
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.facet, table.value] })],
 );
 
 /** Every word used in published titles and keywords: what a misspelt search word is corrected to. */

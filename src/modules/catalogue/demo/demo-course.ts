@@ -13,6 +13,7 @@ import type {
   Supervision,
 } from '../catalogue-model.ts';
 import { isoDate } from './demo-dates.ts';
+import { chooseAudience, chooseGoal, fitFor, settingsBeside, topicsBeside } from './demo-fit.ts';
 import type { InstitutionContext, InstitutionProfile } from './demo-institutions.ts';
 import type { CourseShape } from './demo-shape.ts';
 import {
@@ -69,8 +70,13 @@ export function buildVersion(
   const isCollege = institution.kind === 'college';
   const tier = small ? rng.pick(['foundation', 'intermediate'] as const) : outcomeTierFor(scqfLevel);
 
-  const topics = rng.sample(subject.topics, 3);
-  const setting = rng.pick(subject.settings);
+  // Who it is for first, then what they gain, then topics that repeat neither the title nor the goal.
+  const fit = fitFor(subject, title.title, title.topic, scqfLevel);
+  const who = chooseAudience(rng, fit);
+  const aim = chooseGoal(rng, fit, who);
+  const topics = rng.sample(topicsBeside(fit, aim), 3);
+  const settings = settingsBeside(who.settings ?? subject.settings, aim);
+  const setting = rng.pick(settings);
   const stackability: Reach = !small && rng.chance(STACKABLE_SHARE) ? rng.weighted(STACK_REACH) : 'none';
   const countsTowards =
     stackability === 'none' || scqfLevel === null
@@ -87,10 +93,11 @@ export function buildVersion(
     title: title.title,
     topic: title.topic,
     topics,
-    audience: rng.pick(subject.audiences),
-    goal: rng.pick(subject.goals),
+    audience: who.text,
+    stage: who.role === 'new' || fit.intro ? 'early' : who.role === 'expert' ? 'experienced' : 'middle',
+    goal: aim.text,
     setting,
-    otherSetting: rng.pick(subject.settings.filter((other) => other !== setting).concat(setting)),
+    otherSetting: rng.pick(settings.filter((other) => other !== setting).concat(setting)),
     scqfLevel,
     scqfCredits,
     notionalHours: shape.notionalHours,
@@ -163,7 +170,7 @@ function outcomes(
 
 function keywords(rng: Random, subject: SubjectVocabulary): string[] {
   const chosen = rng.sample(subject.keywords, rng.int(3, 5));
-  if (rng.chance(0.35)) chosen.push(rng.pick(COMMON_KEYWORDS));
+  if (rng.chance(0.15)) chosen.push(rng.pick(COMMON_KEYWORDS));
   const seen = new Set<string>();
   return chosen.filter((word) => {
     const key = word.toLowerCase();

@@ -3,7 +3,7 @@
  * Scottish and UK organisations, named only so the demo reads like the sector; no partnership
  * they appear in is real.
  */
-import { award, type SubjectVocabulary } from './demo-vocabulary-types.ts';
+import { audience, award, goal, type SubjectVocabulary } from './demo-vocabulary-types.ts';
 
 export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
   {
@@ -41,26 +41,134 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
       'assessment for learning',
       'inclusive practice',
       'planning learning and teaching',
-      'using learning data',
+      'using assessment evidence',
       'digital tools for teaching',
       'professional standards for teachers',
       'learner wellbeing',
     ],
     audiences: [
-      'teachers in primary and secondary schools',
-      'lecturers in colleges and universities',
-      'classroom assistants and pupil support staff',
-      'early years practitioners',
-      'trainers and instructors in the workplace',
+      audience('people thinking about a career in teaching', 'new', 5, 7, {
+        not: /Leadership|Enquiry|Data|Coaching|Further Education|Gaelic/,
+      }),
+      audience('classroom assistants and pupil support staff', 'staff', 5, 8, {
+        only: /Additional|Dyslexia|Literacy|Inclusive|Outdoor|Wellbeing|Gaelic|Curriculum|Educational Technology|STEM|Classroom/,
+        settings: ['your school', 'a primary classroom'],
+      }),
+      audience('youth workers and outdoor instructors', 'staff', 5, 8, {
+        only: /Outdoor|Sustainability|Wellbeing/,
+        settings: ['outdoor and community settings'],
+      }),
+      audience('early years practitioners', 'staff', 6, 9, {
+        only: /Early Years|Outdoor|Literacy|Additional|Inclusive|Wellbeing|Gaelic|Curriculum|Sustainability/,
+        settings: ['an early years setting'],
+      }),
+      audience('trainers and instructors in the workplace', 'staff', 6, 9, {
+        only: /Digital Learning|Online|Assessment|Educational Technology|Coaching|Further Education|Teaching English|Inclusive/,
+        settings: ['your workplace', 'your organisation'],
+      }),
+      audience('English language tutors and volunteers', 'staff', 5, 9, { only: /Teaching English/ }),
+      audience('teachers in primary and secondary schools', 'staff', 7, 11, {
+        named: /Teachers/,
+        not: /Further Education|Early Years|Teaching English|STEM Teaching in Primary|Lecturers/,
+        settings: ['your school', 'your classroom'],
+      }),
+      audience('primary teachers', 'staff', 7, 11, {
+        named: /Teachers/,
+        only: /Primary|Literacy|Outdoor|Curriculum|Sustainability|Dyslexia|Additional|Inclusive|Wellbeing|Assessment|Teachers/,
+        settings: ['your school', 'a primary classroom'],
+      }),
+      audience('newly qualified teachers', 'staff', 8, 10, {
+        named: /Teachers/,
+        not: /Leadership|Further Education|Early Years|Teaching English|Lecturers/,
+        settings: ['your school', 'your classroom'],
+      }),
+      audience('Gaelic medium teachers and practitioners', 'staff', 7, 11, {
+        only: /Gaelic/,
+        settings: ['a Gaelic medium school', 'your school'],
+      }),
+      audience('lecturers in colleges and universities', 'staff', 7, 11, {
+        named: /Lecturers/,
+        only: /Further Education|Digital Learning|Assessment|Online|Educational Technology|Inclusive|Coaching|Enquiry|Sustainability|Additional|Dyslexia|Teaching English|Leadership|Lecturers/,
+        settings: ['a college classroom', 'your teaching'],
+      }),
+      audience('learning technologists and digital education staff', 'staff', 7, 11, {
+        only: /Digital|Online|Educational Technology/,
+        settings: ['your institution', 'online courses'],
+      }),
+      audience('teachers preparing for a leadership role', 'lead', 7, 10, {
+        not: /Early Years|Further Education|Teaching English|Lecturers/,
+        settings: ['your school', 'your department'],
+      }),
+      audience('principal teachers and school leaders', 'lead', 8, 12, {
+        not: /Early Years|Further Education|Teaching English|Lecturers/,
+        settings: ['your school'],
+      }),
+      audience('early years leaders and managers', 'lead', 7, 11, {
+        only: /Early Years|Leadership|Outdoor|Inclusive|Data|Coaching|Wellbeing/,
+        settings: ['an early years setting'],
+      }),
+      audience('curriculum leaders in colleges', 'lead', 9, 12, {
+        only: /Further Education|Leadership|Digital Learning|Assessment|Data|Inclusive|Coaching|Online|Lecturers/,
+        settings: ['a college', 'your department'],
+      }),
+      audience('experienced teachers and middle leaders', 'expert', 10, 12, {
+        not: /Early Years|Further Education|Teaching English|Lecturers/,
+        settings: ['your school'],
+      }),
     ],
     goals: [
-      'improve learning in your classroom',
-      'meet the GTCS professional standards',
-      'take on a leadership role in your school',
-      'teach confidently online',
+      goal('improve learning in your classroom', { who: /teachers|lecturers|assistants/ }),
+      goal('meet the GTCS professional standards', { who: /teachers|Gaelic medium|lecturers/ }),
+      goal('take on a leadership role in your school', { roles: ['staff', 'expert'], who: /teachers/, minLevel: 8 }),
+      goal('lead improvement across your school', { roles: ['lead', 'expert'], who: /school|teachers/ }),
+      goal('lead improvement across your setting', { roles: ['lead'], who: /early years|colleges/ }),
+      goal('plan lessons that work for every learner', { roles: ['new', 'staff'] }),
+      goal('bring fresh ideas into your teaching', { roles: ['staff', 'expert'] }),
+      goal('develop as a reflective, research-informed practitioner', { roles: ['staff', 'expert'], minLevel: 9 }),
+      goal('teach confidently online', { only: /Online|Digital|Educational Technology|Computing/ }),
+      goal('make sure every learner can take part and succeed', {
+        only: /Inclusive|Additional|Dyslexia|Literacy|Assessment|Wellbeing|Curriculum/,
+      }),
+      goal('give feedback that moves learning on', { only: /Assessment|Coaching|Enquiry|Data/ }),
+      goal('use evidence to improve your teaching', {
+        only: /Enquiry|Data|Assessment|Coaching/,
+        roles: ['new', 'staff', 'expert'],
+      }),
+      goal('take learning outdoors with confidence', { only: /Outdoor|Sustainability/ }),
+      goal('design courses that learners finish', {
+        only: /Digital Learning|Online|Educational|Further Education/,
+      }),
+      goal('notice and respond when pupils are struggling', {
+        only: /Wellbeing|Additional|Dyslexia|Inclusive/,
+        who: /^(?!early|lecturers|trainers)/,
+      }),
+      goal('support young children to learn through play', { only: /Early Years|Outdoor|Literacy/, who: /early years/ }),
+      goal('raise confident bilingual speakers', { only: /Gaelic/ }),
+      goal('build learners’ confidence in speaking and writing', { only: /Teaching English|Literacy|Dyslexia/ }),
+      goal('spark children’s interest in science and technology', { only: /STEM|Computing/ }),
+      goal('coach colleagues to improve their practice', { roles: ['lead', 'expert'], only: /Coaching|Leadership/ }),
+      goal('prepare young people for a changing world', {
+        only: /Sustainability|Curriculum|Computing|STEM|Outdoor/,
+      }),
     ],
     settings: ['your school', 'a college classroom', 'an early years setting'],
-    titlePatterns: ['{X} for Teachers', '{X} in the Classroom', '{X} for Lecturers'],
+    titlePatterns: [
+      {
+        text: '{X} for Teachers',
+        minLevel: 7,
+        only: /^(?!Teaching|Early Years|Online Teaching|STEM|Leadership|Professional)/,
+      },
+      {
+        text: '{X} in the Classroom',
+        only: /^(Outdoor Learning|Learning for Sustainability|Inclusive Education|Assessment and Feedback|Educational Technology|Digital Learning Design)$/,
+      },
+      {
+        text: '{X} for Lecturers',
+        minLevel: 7,
+        only: /^(Digital Learning Design|Assessment and Feedback|Inclusive Education|Online Teaching|Educational Technology|Professional Enquiry)$/,
+      },
+    ],
+    forManagers: null,
     keywords: [
       'teaching',
       'education',
@@ -74,7 +182,6 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
       'CPD',
       'GTCS',
       'pupils',
-      'data',
     ],
     awards: [
       award('HNC Childhood Practice', 7, 7, 'college'),
@@ -131,25 +238,124 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
       'allergens and special diets',
       'stock control and costing',
       'team supervision',
-      'visitor data and bookings',
+      'visitor numbers and bookings',
       'promoting Scotland to visitors',
       'licensing law',
     ],
+    topicsOnly: {
+      'food safety':
+        /Food|Cookery|Allergen|Pastry|Menu|Barista|Supervision|Scottish Food|Hospitality Staff|Small Businesses|Leadership|Events/,
+      'allergens and special diets':
+        /Food|Cookery|Allergen|Pastry|Menu|Barista|Scottish Food|Events|Customer|Hotel|Hospitality Staff/,
+      'stock control and costing':
+        /Menu|Cookery|Pastry|Barista|Revenue|Supervision|Leadership|Wine|Whisky|Licence|Events|Scottish Food|Food/,
+      'team supervision':
+        /Supervision|Leadership|Events|Front Office|Cookery|Revenue|Customer|Hospitality Staff|Managers|Licence|Food/,
+      'visitor numbers and bookings': /Tourism|Revenue|Front Office|Events|Marketing|Accessible|Guiding|Whisky|Customer/,
+      'promoting Scotland to visitors': /Tourism|Marketing|Whisky|Scottish Food|Guiding|Events|Accessible/,
+      'licensing law': /Licence|Wine|Whisky|Supervision|Leadership|Events|Front Office|Small Businesses/,
+    },
     audiences: [
-      'people working in hotels, restaurants and cafés',
-      'tourism business owners',
-      'people starting out in hospitality',
-      'supervisors in hospitality and catering',
-      'tour guides and visitor attraction staff',
+      audience('people starting out in hospitality', 'new', 4, 6, {
+        not: /Revenue|Leadership|Supervision|Management|Tourism Marketing|Sustainable Tourism/,
+      }),
+      audience('school leavers who want to work in hospitality', 'new', 4, 6, {
+        not: /Revenue|Leadership|Supervision|Management|Marketing|Tourism/,
+      }),
+      audience('people working in hotels, restaurants and cafés', 'staff', 4, 8, {
+        named: /Hospitality Staff/,
+        not: /Guiding|Whisky Tourism|Tourism Marketing|Sustainable Tourism|Accessible Tourism/,
+      }),
+      audience('kitchen staff and trainee chefs', 'staff', 4, 7, {
+        only: /Food|Cookery|Pastry|Menu|Allergen|Hospitality Staff/,
+        named: /Hospitality Staff/,
+        settings: ['a professional kitchen', 'your kitchen'],
+      }),
+      audience('bar and front-of-house staff', 'staff', 4, 7, {
+        only: /Barista|Customer|Licence|Wine|Whisky|Allergen|Front Office|Food Hygiene|Hospitality Staff/,
+        named: /Hospitality Staff/,
+        settings: ['a hotel or restaurant', 'a bar or café'],
+      }),
+      audience('chefs who want to develop their skills', 'staff', 6, 9, {
+        only: /Cookery|Pastry|Menu|Scottish Food|Allergen/,
+        settings: ['a professional kitchen', 'your kitchen'],
+      }),
+      audience('tour guides and visitor attraction staff', 'staff', 5, 9, {
+        only: /Tourism|Guiding|Customer|Whisky|Scottish Food|Accessible|Events|Wine/,
+        settings: ['a visitor attraction'],
+      }),
+      audience('events and venue staff', 'staff', 5, 9, {
+        only: /Events|Customer|Accessible|Marketing|Food Hygiene|Allergen/,
+        settings: ['an events venue'],
+      }),
+      audience('people who run a bed and breakfast or holiday let', 'lead', 4, 8, {
+        named: /Small Businesses/,
+        only: /Tourism|Marketing|Food Hygiene|Allergen|Customer|Scottish Food|Revenue|Accessible|Small Businesses/,
+        settings: ['your business'],
+      }),
+      audience('tourism business owners', 'lead', 5, 10, {
+        named: /Small Businesses/,
+        only: /Tourism|Marketing|Revenue|Events|Customer|Scottish Food|Whisky|Accessible|Licence|Allergen|Food Hygiene|Guiding|Small Businesses/,
+        settings: ['your business', 'a visitor attraction'],
+      }),
+      audience('supervisors in hospitality and catering', 'lead', 6, 9),
+      audience('tourism and marketing professionals', 'staff', 8, 11, {
+        only: /Marketing|Tourism|Revenue|Events|Scottish Food/,
+        settings: ['your organisation', 'a tourism business'],
+      }),
+      audience('tourism and hospitality graduates', 'staff', 9, 10, {
+        not: /Food Hygiene|Barista|Allergen|Licence|Front Office/,
+      }),
+      audience('hotel and restaurant managers', 'lead', 8, 11, { not: /Guiding|Barista/ }),
+      audience('senior managers in tourism and hospitality', 'lead', 10, 12, {
+        only: /Tourism|Revenue|Leadership|Marketing|Events|Management|Accessible|Scottish Food|Managers/,
+      }),
+      audience('experienced hospitality professionals', 'expert', 10, 12, {
+        not: /Food Hygiene|Barista|Allergen|Licence|Front Office/,
+      }),
     ],
     goals: [
-      'give visitors an experience they remember',
-      'run a safe and legal kitchen',
-      'step up to supervisor',
-      'attract more visitors all year round',
+      goal('give visitors an experience they remember'),
+      goal('turn first-time guests into regulars'),
+      goal('progress in your hospitality career', { roles: ['new', 'staff'], maxLevel: 9 }),
+      goal('step up to supervisor', { roles: ['new', 'staff'], maxLevel: 8 }),
+      goal('lead a team through a busy service', { roles: ['lead'] }),
+      goal('run a more profitable business', { roles: ['lead', 'expert'], minLevel: 6 }),
+      goal('attract more visitors all year round', {
+        who: /owners|managers|marketing|bed and breakfast|professionals/,
+      }),
+      goal('keep every plate safe to eat', { only: /Hygiene|Allergen|Cookery|Pastry|Menu|Scottish Food/ }),
+      goal('run a safe and legal kitchen', { only: /Hygiene|Allergen|Cookery|Menu/, roles: ['lead', 'staff'] }),
+      goal('make every sale count', { only: /Revenue|Menu|Barista|Wine|Whisky/ }),
+      goal('sell drinks responsibly', { only: /Licence|Wine|Whisky/ }),
+      goal('cook dishes that show off Scotland’s larder', { only: /Cookery|Scottish Food|Pastry|Menu/ }),
+      goal('control food costs without cutting quality', { only: /Menu|Cookery|Pastry|Revenue/ }),
+      goal('deliver conferences, weddings and festivals that go to plan', { only: /Events/ }),
+      goal('welcome visitors of every ability', { only: /Accessible|Customer/ }),
+      goal('protect the places that visitors come to see', { only: /Sustainable|Outdoor/ }),
+      goal('lead walks and tours with confidence', { only: /Guiding|Outdoor/ }),
+      goal('make great coffee consistently', { only: /Barista/ }),
+      goal('tell the story of Scotland’s distilleries', { only: /Whisky/ }),
+      goal('guide guests to the right bottle', { only: /Wine/ }),
+      goal('check guests in and out smoothly', { only: /Front Office|Customer/ }),
+      goal('bake to a professional standard', { only: /Pastry/ }),
+      goal('reach more visitors online', { only: /Marketing|Digital/ }),
+      goal('handle complaints calmly and well', { only: /Customer|Front Office|Supervision|Leadership/ }),
+      goal('take on the role of designated premises manager', { only: /Licence/, roles: ['staff', 'lead'] }),
     ],
     settings: ['a hotel or restaurant', 'a visitor attraction', 'your kitchen'],
-    titlePatterns: ['{X} for Small Businesses', '{X} for Hospitality Staff'],
+    titlePatterns: [
+      {
+        text: '{X} for Small Businesses',
+        only: /^(Tourism Marketing|Food Hygiene|Food Allergen|Accessible Tourism|Revenue Management|Sustainable Tourism)/,
+      },
+      {
+        text: '{X} for Hospitality Staff',
+        maxLevel: 8,
+        only: /^(Food Hygiene|Food Allergen|Wine Knowledge|Scottish Food|Accessible Tourism|Barista)/,
+      },
+    ],
+    forManagers: /^(Tourism Marketing|Sustainable Tourism|Accessible Tourism|Revenue Management|Food Hygiene)/,
     keywords: [
       'hospitality',
       'tourism',
@@ -224,20 +430,117 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
       'cultural heritage',
     ],
     audiences: [
-      'artists, makers and musicians',
-      'people working in museums, galleries and heritage',
-      'creative freelancers',
-      'community arts workers',
-      'anyone who wants to develop a creative practice',
+      audience('complete beginners', 'new', 4, 7, {
+        named: /Beginners/,
+        not: /Management|Leadership|Entrepreneurship|Curating|Heritage|Community Arts|Marketing/,
+      }),
+      audience('school leavers building a creative portfolio', 'new', 4, 6, {
+        not: /Management|Leadership|Curating|Heritage|Community|Marketing|Entrepreneurship|Drama for/,
+      }),
+      audience('anyone who wants to develop a creative practice', 'new', 4, 8, {
+        not: /Management|Leadership|Curating|Heritage|Entrepreneurship|Marketing/,
+      }),
+      audience('artists, makers and designers', 'staff', 5, 10, {
+        only: /Illustration|Textile|Fashion|Graphic|Animation|Marketing|Entrepreneurship|Curating|Photography|Community|Games|Design/,
+        settings: ['your creative practice', 'a studio'],
+      }),
+      audience('musicians and sound producers', 'staff', 5, 10, {
+        only: /Music|Podcast|Marketing|Entrepreneurship/,
+        settings: ['your creative practice', 'a recording studio'],
+      }),
+      audience('writers and storytellers', 'staff', 5, 10, {
+        only: /Writing|Screenwriting|Literature|Podcast|Theatre|Heritage Interpretation|Marketing/,
+        settings: ['your creative practice', 'a writing group'],
+      }),
+      audience('film and media makers', 'staff', 6, 10, {
+        only: /Screenwriting|Video|Animation|Podcast|Photography|Music Production/,
+        settings: ['your creative practice', 'a production team'],
+      }),
+      audience('games developers and designers', 'staff', 6, 10, { only: /Games|Animation/ }),
+      audience('creative freelancers', 'staff', 6, 10, { named: /Creative Freelancers|Creatives/ }),
+      audience('people working in museums, galleries and heritage', 'staff', 6, 10, {
+        only: /Heritage|Curating|Arts Management|Photography|Community|Leadership|Marketing|Scottish Literature|Traditional Music|Textile/,
+        settings: ['a museum or gallery', 'a heritage site'],
+      }),
+      audience('community arts workers', 'staff', 5, 9, {
+        only: /Community|Drama|Theatre|Arts Management|Music|Photography|Creative Writing|Traditional/,
+        settings: ['a community project'],
+      }),
+      audience('teachers and youth workers', 'staff', 7, 10, {
+        only: /Drama|Creative Writing|Music|Scottish Literature|Theatre|Photography|Games|Podcast/,
+        settings: ['a school or youth group', 'a community project'],
+      }),
+      audience('health and care staff using the arts', 'staff', 7, 10, {
+        only: /Drama for Wellbeing|Community Arts|Music/,
+        settings: ['a health or care setting', 'a community project'],
+      }),
+      audience('experienced artists who lead projects and groups', 'lead', 6, 10, {
+        only: /Leadership|Community|Theatre|Curating|Arts Management|Music|Drama/,
+      }),
+      audience('small creative business owners', 'lead', 5, 10, {
+        only: /Entrepreneurship|Marketing|Photography|Textile|Fashion|Graphic|Illustration|Music Production|Leadership/,
+        settings: ['your business', 'your creative practice'],
+      }),
+      audience('arts and cultural managers', 'lead', 8, 12, {
+        only: /Management|Leadership|Curating|Marketing|Entrepreneurship|Heritage|Community/,
+        settings: ['your organisation', 'a museum or gallery'],
+      }),
+      audience('practising artists and creative professionals', 'expert', 9, 12, {
+        not: /Beginners/,
+      }),
+      audience('researchers and specialists in literature and culture', 'expert', 10, 12, {
+        only: /Scottish Literature|Heritage|Traditional Music|Curating|Creative Writing|Screenwriting/,
+      }),
     ],
     goals: [
-      'build a portfolio',
-      'turn your creative practice into a business',
-      'reach new audiences',
-      'develop your voice as a writer',
+      goal('build a portfolio', { roles: ['new', 'staff'] }),
+      goal('develop your own creative practice', { roles: ['new', 'staff'] }),
+      goal('take your practice in a new direction', { roles: ['staff', 'expert'] }),
+      goal('reach new audiences', { not: /Beginners/ }),
+      goal('turn your creative practice into a business', {
+        who: /freelancers|artists|makers|musicians|writers|producers|creative practice|media makers|designers/,
+      }),
+      goal('win funding and commissions', {
+        who: /freelancers|artists|musicians|writers|community|managers|practising|media makers/,
+      }),
+      goal('lead creative teams and organisations', { roles: ['lead'] }),
+      goal('develop your voice as a writer', { only: /Writing|Screenwriting|Literature|Podcast|Theatre/ }),
+      goal('tell stories that hold an audience', {
+        only: /Writing|Screenwriting|Theatre|Video|Podcast|Heritage|Animation/,
+      }),
+      goal('make music that sounds professional', { only: /Music Production|Podcast/ }),
+      goal('record and edit audio to broadcast standard', { only: /Podcast|Music Production/ }),
+      goal('play with confidence in sessions and on stage', { only: /Traditional Music/ }),
+      goal('run arts projects and organisations well', {
+        roles: ['lead', 'staff'],
+        only: /Management|Leadership|Community|Curating/,
+      }),
+      goal('bring collections to life for visitors', { only: /Heritage|Curating|Photography/ }),
+      goal('capture images that tell a story', { only: /Photography|Video|Illustration/ }),
+      goal('create work that stands out', { only: /Graphic|Illustration|Textile|Fashion|Animation|Games/ }),
+      goal('bring characters to life', { only: /Animation|Illustration|Games|Screenwriting|Theatre/ }),
+      goal('build people’s confidence through creative work', { only: /Drama|Community|Theatre/ }),
+      goal('make videos that people watch to the end', { only: /Video|Podcast|Marketing/ }),
+      goal('get your work in front of buyers', {
+        only: /Marketing|Entrepreneurship|Textile|Fashion|Illustration|Photography/,
+      }),
+      goal('explore the books that shaped modern Scotland', { only: /Scottish Literature/ }),
+      goal('prototype and test playable ideas', { only: /Games/ }),
+      goal('put on work that audiences talk about', { only: /Theatre|Curating|Arts Management/ }),
     ],
     settings: ['your creative practice', 'a museum or gallery', 'a community project'],
-    titlePatterns: ['{X} for Beginners', '{X} for Creative Freelancers'],
+    titlePatterns: [
+      {
+        text: '{X} for Beginners',
+        only: /^(Creative Writing|Digital Illustration|Screenwriting|Music Production|Photography|Podcast Production|Textile Design|3D Animation|Graphic Design|Traditional Music|Fashion Design)$/,
+      },
+      {
+        text: '{X} for Creative Freelancers',
+        minLevel: 6,
+        only: /^(Photography|Podcast Production|Graphic Design|Digital Illustration|Creative Entrepreneurship|Music Production|Screenwriting)$/,
+      },
+    ],
+    forManagers: /^(Heritage Interpretation|Curating|Creative Entrepreneurship|Community Arts)/,
     keywords: [
       'creative',
       'arts',
@@ -312,20 +615,135 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
       'listening skills',
     ],
     audiences: [
-      'complete beginners',
-      'people who use a second language at work',
-      'parents of children in Gaelic medium education',
-      'people moving to Scotland',
-      'public-sector staff who work with interpreters',
+      audience('complete beginners', 'new', 4, 7, {
+        named: /Beginners|Conversation Class/,
+        not: /Teaching|Translation|Interpreting|Academic|Intercultural|Song|Workplace/,
+      }),
+      audience('people learning a language for work or travel', 'new', 4, 7, {
+        only: /Beginners|French|Spanish|German|Mandarin|Italian/,
+      }),
+      audience('parents of children in Gaelic medium education', 'new', 4, 8, {
+        named: /Gaelic.* for Parents/,
+        only: /Gaelic for Beginners|Gaelic Language|Gaelic Song|Parents/,
+      }),
+      audience('parents and families of deaf children', 'new', 4, 8, {
+        named: /Sign Language for Parents/,
+        only: /British Sign/,
+      }),
+      audience('parents and carers', 'new', 4, 8, { named: /Scots Language for Parents/, only: /Scots/ }),
+      audience('people moving to Scotland', 'new', 4, 7, {
+        only: /English for Speakers|Intercultural|Academic English/,
+        settings: ['everyday life in Scotland', 'your community'],
+      }),
+      audience('volunteers and community workers', 'new', 4, 7, {
+        only: /English for Speakers|British Sign|Intercultural|Scots|Gaelic for Beginners/,
+        settings: ['your community', 'community groups'],
+      }),
+      audience('people who use a second language at work', 'staff', 5, 9, {
+        only: /Workplace|Business|for Work|Translation|Intercultural|Interpreting|Academic English/,
+        settings: ['your workplace'],
+      }),
+      audience('staff in organisations with a Gaelic language plan', 'staff', 5, 10, {
+        only: /Gaelic in the Workplace|Gaelic Language|Gaelic for Beginners/,
+        settings: ['your workplace'],
+      }),
+      audience('Gaelic speakers and learners', 'staff', 5, 10, {
+        only: /Gaelic Language|Gaelic Song|Gaelic in the Workplace|Conversation Class/,
+      }),
+      audience('singers and musicians', 'staff', 5, 9, { only: /Song/ }),
+      audience('international students preparing for university study', 'staff', 5, 8, {
+        only: /Academic English/,
+        settings: ['university study'],
+      }),
+      audience('professionals who speak English as an additional language', 'staff', 7, 11, {
+        only: /English for Speakers|Academic English|Intercultural/,
+        settings: ['your workplace'],
+      }),
+      audience('public-sector staff who work with interpreters', 'staff', 6, 10, {
+        only: /Interpreting|Intercultural|British Sign/,
+        settings: ['public services', 'your workplace'],
+      }),
+      audience('bilingual people who want to work as interpreters', 'staff', 7, 10, {
+        only: /Interpreting|Translation|British Sign/,
+        settings: ['public services'],
+      }),
+      audience('teachers and classroom assistants', 'staff', 7, 11, {
+        only: /Teaching Gaelic|Gaelic Language|Scots|British Sign|Intercultural|Gaelic Song/,
+        settings: ['your school'],
+      }),
+      audience('fluent Gaelic speakers who want to teach', 'staff', 7, 10, {
+        only: /Teaching Gaelic/,
+        settings: ['your school', 'community classes'],
+      }),
+      audience('people working with international clients and partners', 'staff', 7, 11, {
+        only: /Business|Intercultural|Mandarin|French|Spanish|German|Italian|Translation/,
+        settings: ['your workplace', 'international business'],
+      }),
+      audience('managers of bilingual and public-facing services', 'lead', 7, 12, {
+        only: /Gaelic|British Sign|Scots|Interpreting|Managers/,
+        settings: ['your workplace', 'public services'],
+      }),
+      audience('managers of international teams', 'lead', 8, 12, {
+        only: /Intercultural|Business|for Work|Managers/,
+        settings: ['your workplace', 'international business'],
+      }),
+      audience('translators and language professionals', 'expert', 9, 12, {
+        only: /Translation|Interpreting|Intercultural|British Sign/,
+      }),
+      audience('researchers and specialists in language and culture', 'expert', 10, 12, {
+        only: /Gaelic Language|Scots|Intercultural|Translation|Song|Teaching Gaelic|Gaelic Medium/,
+      }),
     ],
     goals: [
-      'hold everyday conversations',
-      'use the language at work',
-      "support your child's learning",
-      'communicate across cultures with confidence',
+      goal('take the next step towards fluency', { roles: ['new', 'staff'], not: /Intercultural|Interpreting|Translation|Teaching/ }),
+      goal('hold everyday conversations', {
+        only: /Beginners|Conversation|Gaelic|French|Spanish|German|Mandarin|Italian|British Sign|Scots|English for Speakers/,
+        roles: ['new', 'staff'],
+        not: /Teaching|Song/,
+      }),
+      goal('use the language at work', {
+        only: /Workplace|for Work|Business|French|Spanish|German|Mandarin|Italian|Gaelic Language|British Sign/,
+        who: /^(?!parents)/,
+      }),
+      goal("support your child's learning", { who: /parents/ }),
+      goal('communicate across cultures with confidence', { only: /Intercultural|Business|Interpreting|Mandarin/ }),
+      goal('chat with deaf friends, family and colleagues', { only: /British Sign/ }),
+      goal('settle into life and work in Scotland', { only: /English for Speakers/, who: /moving|professionals/ }),
+      goal('write and present with confidence at university', { only: /Academic English/ }),
+      goal('turn your languages into a career', { only: /Translation|Interpreting/ }),
+      goal('take part in ceilidhs and Mòd competitions', { only: /Song/ }),
+      goal('bring learners of all ages to fluency', { only: /Teaching Gaelic/ }),
+      goal('serve the public in the language they prefer', {
+        only: /Gaelic in the Workplace|Interpreting|British Sign/,
+        who: /^(?!parents)/,
+      }),
+      goal('appreciate the language of Burns and of your own community', { only: /Scots/ }),
+      goal('understand the culture behind the language', {
+        only: /Gaelic Language|French|Spanish|German|Mandarin|Italian|Scots|Intercultural|Song/,
+      }),
+      goal('make yourself understood when you travel', {
+        only: /Beginners|French|Spanish|German|Italian|Mandarin/,
+        roles: ['new'],
+      }),
+      goal('build trust with international partners', {
+        only: /Business|Intercultural|Mandarin|French|Spanish|German|Italian/,
+        roles: ['staff', 'lead', 'expert'],
+      }),
+      goal('lead teams that work well across cultures', { roles: ['lead'] }),
+      goal('deepen your specialist knowledge', { roles: ['expert'] }),
+      goal('contribute to research and policy in your field', { roles: ['expert', 'lead'], minLevel: 10 }),
+      goal('make your service more welcoming and inclusive', { roles: ['lead'] }),
     ],
-    settings: ['everyday conversation', 'your workplace', 'your community'],
-    titlePatterns: ['{X} Conversation Class', '{X} for Parents'],
+    settings: ['your workplace', 'your community', 'everyday life'],
+    titlePatterns: [
+      { text: '{X} Conversation Class', only: /^(British Sign Language|Scots Language)$/, maxLevel: 8 },
+      {
+        text: '{X} for Parents',
+        only: /^(Gaelic Language and Culture|British Sign Language|Scots Language)$/,
+        maxLevel: 8,
+      },
+    ],
+    forManagers: /^(Intercultural Communication|British Sign Language|Gaelic Language and Culture)/,
     keywords: [
       'languages',
       'Gaelic',

@@ -3,7 +3,7 @@
  * Scottish and UK organisations, named only so the demo reads like the sector; no partnership
  * they appear in is real.
  */
-import { award, type SubjectVocabulary } from './demo-vocabulary-types.ts';
+import { audience, award, goal, type SubjectVocabulary } from './demo-vocabulary-types.ts';
 
 export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
   {
@@ -53,25 +53,119 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       'business planning',
       'managing change',
       'wellbeing at work',
+      'tax, pensions and employment rules',
     ],
+    topicsOnly: {
+      'budgeting and cash flow':
+        /Finance|Book-keeping|Payroll|Entrepreneurship|Small Businesses|Project|Operations|Procurement|Third Sector|Data|Marketing/,
+      'team leadership':
+        /Leadership|Managing|Managers|Coaching|Change|Agile|Operations|Human Resource|Project|Transformation|Customer|Lean/,
+      'stakeholder management':
+        /Project|Agile|Change|Transformation|Procurement|Supply|Risk|Strategic|Leadership|Negotiation|Operations|Equality|Third Sector/,
+      'project planning and risk': /Project|Agile|Change|Transformation|Risk|Operations|Lean|Procurement|Supply|Data/,
+      'managing performance':
+        /Managing|Leadership|Human Resource|Coaching|Operations|Lean|Employment|Managers|Customer|Supply/,
+      'customer data': /Marketing|Customer|Data|Analysis|Small Businesses|Entrepreneurship|Transformation|Decision/,
+      'marketing strategy': /Marketing|Entrepreneurship|Customer|Small Businesses|Third Sector|Strategic|Transformation/,
+      'financial records': /Book-keeping|Payroll|Finance|Entrepreneurship|Small Businesses|Risk|Procurement/,
+      'business planning':
+        /Entrepreneurship|Small Businesses|Finance|Strategic|Operations|Third Sector|Leadership|Risk|Supply|Transformation|Marketing|Negotiation/,
+      'managing change':
+        /Change|Leadership|Transformation|Lean|Operations|Agile|Managing|Strategic|Human Resource|Project|Equality|Employment/,
+      'wellbeing at work': /Managing|Leadership|Human Resource|Employment|Equality|Coaching|Managers|Negotiation/,
+      'tax, pensions and employment rules':
+        /Payroll|Book-keeping|Employment|Human Resource|Finance|Small Businesses|Entrepreneurship/,
+    },
     audiences: [
-      'new and aspiring managers',
-      'small business owners',
-      'people leading a team in the public sector',
-      'administrators and office staff',
-      'people setting up their own business',
-      'supervisors in any sector',
+      audience('people starting out in business and administration', 'new', 4, 6),
+      audience('school leavers and people returning to work', 'new', 4, 6, {
+        not: /Strategic|Procurement|Operations|Human Resource|Transformation/,
+      }),
+      audience('administrators and office staff', 'staff', 4, 8),
+      audience('people setting up their own business', 'new', 4, 8, {
+        only: /Entrepreneurship|Book-keeping|Payroll|Marketing|Finance|Customer|Small Businesses|Negotiation/,
+        named: /Small Businesses/,
+      }),
+      audience('small business owners', 'lead', 5, 10, {
+        named: /Small Businesses/,
+        not: /Public Procurement|Strategic|Transformation/,
+      }),
+      audience('finance and payroll staff', 'staff', 5, 9, { only: /Book-keeping|Payroll|Finance for|Data/ }),
+      audience('marketing and communications staff', 'staff', 6, 10, {
+        only: /Marketing|Customer|Data|Equality/,
+      }),
+      audience('project officers and coordinators', 'staff', 6, 10, {
+        only: /Project|Agile|Change|Risk|Lean|Data|Transformation|Procurement/,
+      }),
+      audience('HR and people professionals', 'staff', 7, 11, {
+        only: /Human Resource|Employment Law|Equality|Managing People|Coaching|Change|Remote/,
+      }),
+      audience('staff in charities and voluntary organisations', 'staff', 5, 10, { named: /Third Sector/ }),
+      audience('managers in charities and social enterprises', 'lead', 6, 11, { named: /Third Sector/ }),
+      audience('supervisors and team leaders', 'lead', 6, 9),
+      audience('new and aspiring managers', 'lead', 6, 10, { named: /New Managers/ }),
+      audience('managers who have recently stepped up', 'lead', 9, 12, { named: /New Managers/ }),
+      audience('managers without a finance background', 'lead', 6, 11, { named: /Non-financial Managers/ }),
+      audience('graduates starting a career in business', 'staff', 9, 10, {
+        not: /Book-keeping|Payroll|Strategic Leadership|Transformation/,
+      }),
+      audience('team leaders and managers in the public sector', 'lead', 8, 11, { not: /Small Businesses/ }),
+      audience('procurement and supply chain professionals', 'expert', 9, 12, {
+        only: /Procurement|Supply Chain|Operations|Risk|Lean/,
+      }),
+      audience('experienced managers and senior leaders', 'lead', 10, 12),
+      audience('experienced professionals moving into senior roles', 'expert', 10, 12, {
+        not: /Book-keeping|Payroll|Customer Service/,
+      }),
     ],
     goals: [
-      'lead a team with confidence',
-      'run projects on time and on budget',
-      'keep accurate financial records',
-      'grow your business',
-      'make better decisions with data',
-      'take the next step into management',
+      goal('lead a team with confidence', { roles: ['lead'] }),
+      goal('get the best from the people you manage', { roles: ['lead'] }),
+      goal('take the next step into management', { roles: ['new', 'staff'], maxLevel: 9 }),
+      goal('take on more responsibility at work', { roles: ['new', 'staff'], maxLevel: 10 }),
+      goal('apply good practice in your own organisation'),
+      goal('run projects on time and on budget', { only: /Project|Agile|Change|Operations|Transformation/ }),
+      goal('keep accurate financial records', { only: /Book-keeping|Payroll|Finance/ }),
+      goal('pay staff correctly and on time', { only: /Payroll/ }),
+      goal('understand the numbers behind your decisions', { only: /Finance|Book-keeping|Data|Risk/ }),
+      goal('grow your business', { who: /business owners|own business/ }),
+      goal('turn your idea into a business that lasts', {
+        only: /Entrepreneurship|Small Businesses/,
+        who: /own business|owners|starting/,
+      }),
+      goal('make better decisions with data', { only: /Data|Analysis|Operations|Risk|Transformation/ }),
+      goal('reach more customers online', { only: /Marketing|Digital|Customer/ }),
+      goal('keep clients coming back', { only: /Customer|Marketing|Negotiation/ }),
+      goal('handle difficult conversations at work', {
+        only: /Managing People|Human Resource|Employment|Coaching|Negotiation|Remote|Equality/,
+      }),
+      goal('handle staffing issues fairly and lawfully', {
+        only: /Human Resource|Employment|Managing People/,
+        roles: ['staff', 'lead', 'expert'],
+      }),
+      goal('make your workplace fairer and more inclusive', {
+        only: /Equality|Human Resource|Employment|Managing People/,
+      }),
+      goal('bring out the best in colleagues', { only: /Coaching|Managing People|Leadership/ }),
+      goal('cut waste and improve the way your organisation works', {
+        only: /Lean|Operations|Supply|Continuous|Change|Transformation|Procurement/,
+      }),
+      goal('lead change in your organisation', { roles: ['lead', 'expert'], minLevel: 8 }),
+      goal('buy goods and services well and within the rules', { only: /Procurement|Supply/ }),
+      goal('agree deals that work for both sides', { only: /Negotiation|Procurement|Supply/ }),
+      goal('spot risks early and plan for them', { only: /Risk|Project|Agile|Supply|Operations/ }),
+      goal('keep a dispersed team connected and productive', { only: /Remote|Managing People/ }),
+      goal('shape the direction of your organisation', { roles: ['lead', 'expert'], minLevel: 10 }),
     ],
     settings: ['your organisation', 'a small business', 'a public-sector team'],
-    titlePatterns: ['{X} for Small Businesses', '{X} for the Third Sector'],
+    titlePatterns: [
+      {
+        text: '{X} for Small Businesses',
+        only: /^(?!Public|Strategic|Operations|Supply|Managing Remote|Leading)/,
+      },
+      { text: '{X} for the Third Sector', only: /^(?!Book-keeping|Payroll|Public)/ },
+    ],
+    forManagers: /^(Project Management|Digital Marketing|Social Media|Change Management|Business Data|Customer Service|Supply Chain|Agile Project|Employment Law|Negotiation|Data-driven|Lean|Risk Management|Public Procurement|Coaching|Equality)/,
     keywords: [
       'business',
       'management',
@@ -82,7 +176,6 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       'HR',
       'projects',
       'manager',
-      'data',
       'digital',
       'entrepreneurship',
       'strategy',
@@ -164,25 +257,125 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       'writing and testing code',
       'incident response',
       'user research',
+      'prototyping and usability testing',
+      'plain language and clear content',
+      'phishing and social engineering',
+      'logging and monitoring',
       'data protection and GDPR',
     ],
+    topicsOnly: {
+      'secure passwords and multi-factor authentication':
+        /Cyber|Security|Secure|Hacking|Cloud|Digital Skills|IT Support|Linux|Network|Forensics|Internet|Small Businesses/,
+      'cloud services':
+        /Cloud|DevOps|Web Development|Digital Skills|IT Support|Small Businesses|Internet|Linux|Database|Mobile|Excel|Testing/,
+      'version control with Git': /Python|Coding|Software|DevOps|Web Development|Mobile|Games|Agile|Linux/,
+      'accessible web design': /Web|Accessibility|UX|User Experience|Mobile/,
+      'network security': /Cyber|Security|Network|Hacking|Forensics|Linux|Cloud|Internet/,
+      'troubleshooting hardware and software': /IT Support|Digital Skills|Network|Linux|Excel|Internet/,
+      'writing and testing code':
+        /Python|Coding|Software|DevOps|Web|Mobile|Games|Agile|Database|Internet|Secure|Accessibility/,
+      'incident response': /Cyber|Security|Hacking|Forensics|Network|Linux|Cloud/,
+      'user research': /UX|User Experience|Accessibility|Web|Mobile|Games|Agile/,
+      'prototyping and usability testing': /UX|User Experience|Accessibility|Web|Mobile|Games/,
+      'plain language and clear content': /UX|User Experience|Accessibility|Web|Digital Skills/,
+      'phishing and social engineering': /Cyber|Security|Secure|Hacking|Forensics|Small Businesses|Digital Skills|Network/,
+      'logging and monitoring': /Cyber|Security|Cloud|DevOps|Linux|Network|Forensics|Internet|Testing/,
+    },
     audiences: [
-      'people working in IT support',
-      'career changers moving into tech',
-      'staff in small businesses who look after IT',
-      'developers who want to update their skills',
-      'anyone who wants to learn to code',
-      'public-sector digital teams',
+      audience('complete beginners', 'new', 4, 7, {
+        named: /Beginners/,
+        not: /Forensics|Hacking|Secure Software|Cloud Security|DevOps|Linux|Agile/,
+      }),
+      audience('school leavers interested in a career in tech', 'new', 4, 6),
+      audience('people who want to build confidence with computers', 'new', 4, 6, {
+        only: /Digital Skills|Excel|Beginners|IT Support|Cyber Resilience/,
+      }),
+      audience('career changers moving into tech', 'new', 5, 8, {
+        not: /Digital Skills|Cyber Resilience for Small Businesses/,
+      }),
+      audience('office staff who use spreadsheets and online tools', 'staff', 4, 8, {
+        only: /Digital Skills|Excel|Accessibility|Cyber Resilience|Cyber Security/,
+      }),
+      audience('people working in IT support', 'staff', 5, 9, {
+        not: /Games|Mobile App|UX|User Experience|Digital Skills/,
+      }),
+      audience('staff in small businesses who look after IT', 'staff', 5, 9, {
+        named: /Small Businesses/,
+        only: /Cyber|Cloud|Digital|Excel|IT Support|Network|Web|Accessibility|Small Businesses/,
+      }),
+      audience('small business owners', 'lead', 5, 10, {
+        named: /Small Businesses/,
+        only: /Cyber|Cloud|Digital|Excel|Web Accessibility|Small Businesses/,
+      }),
+      audience('designers and content editors', 'staff', 6, 10, {
+        only: /Accessibility|UX|User Experience|Web Development/,
+      }),
+      audience('computing graduates and junior developers', 'staff', 8, 10, {
+        not: /Digital Skills|Excel|IT Support|Cyber Resilience/,
+      }),
+      audience('developers who want to update their skills', 'staff', 7, 11, {
+        only: /Python|Web|Software|DevOps|Mobile|Games|Database|SQL|Cloud|Internet|Accessibility|UX|User Experience|Secure/,
+      }),
+      audience('IT professionals moving into cyber security', 'staff', 8, 11, {
+        only: /Cyber Security|Hacking|Forensics|Secure|Cloud Security|Network|Linux/,
+      }),
+      audience('public-sector digital teams', 'staff', 7, 11, {
+        not: /Games|Excel|Digital Skills|Small Businesses/,
+        settings: ['a public-sector team', 'your organisation'],
+      }),
+      audience('IT managers and team leads', 'lead', 8, 12, { not: /Games|Digital Skills|Excel/ }),
+      audience('experienced IT and security professionals', 'expert', 10, 12, {
+        only: /Cyber|Hacking|Forensics|Secure|Security|Network|Linux|Cloud|DevOps|Internet/,
+      }),
+      audience('senior developers and technical architects', 'expert', 10, 12, {
+        only: /Cloud|DevOps|Software|Development|Database|SQL|Internet|Web|Python|Accessibility|UX|User Experience/,
+      }),
     ],
     goals: [
-      'move into a tech role',
-      'protect your organisation from cyber attacks',
-      'build and test your own applications',
-      'make websites that everyone can use',
-      'gain an industry-recognised IT skill',
+      goal('move into a tech role', {
+        who: /beginners|career changers|school leavers|confidence with computers|office staff/,
+      }),
+      goal('gain an industry-recognised IT skill', { roles: ['new', 'staff'], maxLevel: 9 }),
+      goal('keep up with fast-changing technology', { roles: ['staff', 'lead', 'expert'] }),
+      goal('take on more senior technical work', { roles: ['staff'], minLevel: 7 }),
+      goal('lead technical teams and projects', { roles: ['lead', 'expert'], minLevel: 8 }),
+      goal('protect your organisation from cyber attacks', {
+        only: /Cyber|Hacking|Secure|Security|Forensics|Network|Linux|Cloud/,
+        roles: ['staff', 'lead', 'expert'],
+      }),
+      goal('spot and stop attacks before they do harm', {
+        only: /Security|Hacking|Forensics|Cyber|Network/,
+      }),
+      goal('keep your systems and data safe', { only: /Cyber|Security|Linux|Network|Cloud|Database|SQL|Excel/ }),
+      goal('investigate security incidents and present what you find', { only: /Forensics|Hacking|Security/ }),
+      goal('build and test your own applications', {
+        only: /Python|Coding|Development|Software|DevOps|Mobile|Games|Agile|Database|SQL|Internet/,
+      }),
+      goal('write code that others can read and maintain', {
+        only: /Python|Coding|Software|DevOps|Agile|Web Development|Mobile/,
+      }),
+      goal('deliver software faster and more reliably', { only: /DevOps|Agile|Testing|Cloud|Secure Software/ }),
+      goal('run services that scale and stay secure', { only: /Cloud|DevOps|Linux|Network/ }),
+      goal('make websites that everyone can use', { only: /Web|Accessibility|UX|User Experience/ }),
+      goal('design services that work for disabled users', { only: /Accessibility|UX|User Experience|Web/ }),
+      goal('work faster and smarter with everyday software', { only: /Digital Skills|Excel/ }),
+      goal('fix common IT problems yourself', { only: /IT Support|Linux|Network|Digital Skills|Cyber Resilience/ }),
+      goal('organise and query your data with confidence', { only: /Database|SQL|Excel/ }),
+      goal('connect devices and make use of what they measure', { only: /Internet of Things/ }),
+      goal('turn a game idea into something people can play', { only: /Games/ }),
     ],
     settings: ['your organisation', 'a software team', 'a small business'],
-    titlePatterns: ['{X} for Beginners', '{X} for Small Businesses'],
+    titlePatterns: [
+      {
+        text: '{X} for Beginners',
+        only: /^(Python|Web Development|Microsoft Excel|Mobile App|Computer Games|Cyber Security|Databases|IT Support|Web Accessibility)/,
+      },
+      {
+        text: '{X} for Small Businesses',
+        only: /^(Cyber Security|Web|Microsoft Excel|IT Support|Cloud|Digital Accessibility|Databases)/,
+      },
+    ],
+    forManagers: /^(Cyber Security|Cloud Security|Web Accessibility|Digital Accessibility|Agile Software|DevOps|Software Testing|Digital Forensics|Internet of Things|User Experience)/,
     keywords: [
       'IT',
       'coding',
@@ -273,20 +466,89 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       'communicating with data',
     ],
     audiences: [
-      'analysts who want to work with larger data sets',
-      'managers who need to make sense of data',
-      'people who use spreadsheets at work',
-      'public-sector staff working with data',
-      'graduates moving into data science',
+      audience('complete beginners', 'new', 4, 7, {
+        named: /Beginners/,
+        not: /Deep|Natural|Big Data|Data Engineering|Governance|Geospatial/,
+      }),
+      audience('school leavers and people new to working with data', 'new', 4, 6, {
+        not: /Deep Learning|Big Data|Engineering|Governance|Natural Language|Geospatial/,
+      }),
+      audience('people who use spreadsheets at work', 'staff', 4, 8, {
+        only: /Excel|Power BI|Visualisation|Literacy|Beginners|Storytelling|SQL|Analysis|Protection|Generative/,
+      }),
+      audience('office and admin staff who handle data', 'staff', 5, 8, {
+        only: /Excel|Power BI|Literacy|Protection|Generative|Visualisation|Ethics|SQL/,
+      }),
+      audience('public-sector staff working with data', 'staff', 6, 10, {
+        named: /Public Services/,
+        settings: ['a public service', 'your organisation'],
+      }),
+      audience('analysts who want to work with larger data sets', 'staff', 8, 11, {
+        only: /Python|SQL|R for|Big Data|Engineering|Machine|Science|Statistic|Geospatial|Visualisation|Power BI|Analysis|Deep|Natural/,
+      }),
+      audience('graduates moving into data science', 'staff', 9, 10, {
+        not: /Excel|Literacy|Generative|Power BI/,
+      }),
+      audience('health and care staff who work with patient data', 'staff', 7, 11, {
+        only: /Health Data|Protection|Ethics|Governance|Visualisation/,
+        settings: ['a health and care service', 'your organisation'],
+      }),
+      audience('people in any role who want to use AI tools well', 'staff', 5, 9, {
+        only: /Generative|Artificial|Responsible/,
+      }),
+      audience('managers who need to make sense of data', 'lead', 7, 11),
+      audience('data protection and information governance leads', 'lead', 8, 12, {
+        only: /Protection|Governance|Ethics|Responsible|Health Data/,
+      }),
+      audience('senior leaders planning how their organisation uses data and AI', 'lead', 10, 12, {
+        only: /Artificial|Generative|Responsible|Ethics|Governance|Literacy|Big Data|Public Services/,
+      }),
+      audience('experienced analysts and data scientists', 'expert', 10, 12, {
+        only: /Machine|Deep|Natural|Big Data|Engineering|Science|Statistic|Geospatial|Python|R for|SQL|Visualisation|Storytelling|Responsible|Ethics/,
+      }),
+      audience('health researchers', 'expert', 10, 12, { only: /Health Data|Statistics|Machine|R for/ }),
+      audience('planners and environmental scientists', 'expert', 9, 12, { only: /Geospatial/ }),
     ],
     goals: [
-      'turn data into decisions',
-      'move into a data or AI role',
-      'use AI safely and responsibly at work',
-      'build dashboards that people actually use',
+      goal('turn data into decisions', { minLevel: 6 }),
+      goal('make better use of the data you already hold'),
+      goal('move into a data or AI role', { roles: ['new', 'staff'], maxLevel: 10, who: /^(?!health)/ }),
+      goal('lead the responsible use of data in your organisation', { roles: ['lead', 'expert'] }),
+      goal('use AI safely and responsibly at work', {
+        only: /AI|Artificial|Generative|Responsible|Ethics|Machine|Natural|Deep/,
+      }),
+      goal('build dashboards that people actually use', {
+        only: /Dashboards|Visualisation|Power BI|Excel|Storytelling/,
+      }),
+      goal('answer real questions with evidence', {
+        only: /Analysis|Python|R for|SQL|Statistics|Science|Excel|Geospatial/,
+      }),
+      goal('present findings so that others act on them', {
+        only: /Storytelling|Visualisation|Dashboards|Literacy|Statistics|Power BI/,
+      }),
+      goal('build and evaluate predictive models', {
+        only: /Machine|Deep|Science|Statistics|Natural|Python|R for|Big Data/,
+        roles: ['new', 'staff', 'expert'],
+        minLevel: 7,
+      }),
+      goal('handle personal data lawfully and with care', {
+        only: /Protection|Governance|Ethics|Health Data|Responsible/,
+      }),
+      goal('build data pipelines that others can trust', { only: /Engineering|Big Data|SQL|Governance/ }),
+      goal('question the numbers you are given', { only: /Literacy|Statistics|Ethics|Storytelling/ }),
+      goal('map patterns that tables alone would hide', { only: /Geospatial/ }),
+      goal('get more done with less routine work', { only: /Generative|Artificial|Excel|Python/ }),
     ],
     settings: ['your organisation', 'a public service', 'a data team'],
-    titlePatterns: ['{X} for Public Services', '{X} for Beginners'],
+    titlePatterns: [
+      {
+        text: '{X} for Public Services',
+        minLevel: 6,
+        only: /^(?!Health Data|Deep|Big Data|Natural|Statistics for|SQL for|R for)/,
+      },
+      { text: '{X} for Beginners', only: /^(Data Visualisation|Machine Learning|Data Literacy|Data Science)$/ },
+    ],
+    forManagers: /^(Data Visualisation|Machine Learning|Data Ethics|Data Literacy|Data Science|Data Governance|Big Data|Data Engineering|Data Storytelling|Responsible AI|Data Protection)/,
     keywords: [
       'data',
       'data science',

@@ -3,7 +3,7 @@
  * Scottish and UK organisations, named only so the demo reads like the sector; no partnership
  * they appear in is real.
  */
-import { award, type SubjectVocabulary } from './demo-vocabulary-types.ts';
+import { audience, award, goal, type SubjectVocabulary } from './demo-vocabulary-types.ts';
 
 export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
   {
@@ -44,29 +44,103 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       'health inequalities',
       'clinical governance',
       'shared decision making',
-      'health data and records',
+      'health records',
       'multidisciplinary team working',
       'care planning',
     ],
     audiences: [
-      'registered nurses and allied health professionals',
-      'healthcare support workers',
-      'doctors and other clinicians',
-      'people working in NHS Scotland',
-      'health and care staff who lead a team',
+      audience('people starting a career in healthcare', 'new', 4, 6, {
+        not: /Prescribing|Advanced|Medical Education|Pharmacology|Leadership|Global|Quality/,
+      }),
+      audience('school leavers interested in nursing and health careers', 'new', 4, 6, {
+        not: /Prescribing|Advanced|Medical Education|Pharmacology|Leadership|Quality|Data/,
+      }),
+      audience('healthcare support workers', 'staff', 4, 8, {
+        named: /Support Workers/,
+        not: /Prescribing|Advanced|Medical Education|Pharmacology|Leadership|Global/,
+      }),
+      audience('healthcare assistants and assistant practitioners', 'staff', 6, 8, {
+        named: /Support Workers/,
+        not: /Prescribing|Advanced|Medical Education|Pharmacology|Global/,
+      }),
+      audience('people working in NHS Scotland', 'staff', 5, 10, { not: /Prescribing|Advanced/ }),
+      audience('registered nurses', 'staff', 7, 11, { named: /Nurses|Nursing/ }),
+      audience('registered nurses and allied health professionals', 'staff', 8, 11, {
+        named: /Healthcare Professionals|Nurses/,
+      }),
+      audience('allied health professionals', 'staff', 8, 11, {
+        named: /Healthcare Professionals/,
+        only: /Musculoskeletal|Physical Activity|Rehabilitation|Frailty|Nutrition|Telehealth|Digital|Quality|Clinical Leadership|Prescribing|Advanced|Diabetes|Healthcare Professionals/,
+      }),
+      audience('public health and health improvement staff', 'staff', 7, 11, {
+        only: /Public Health|Promotion|Global|Physical Activity|Nutrition|Data|Diabetes|Mental Health/,
+      }),
+      audience('digital health and informatics staff', 'staff', 7, 11, { only: /Data|Digital|Telehealth|Quality/ }),
+      audience('health and care staff who lead a team', 'lead', 7, 11),
+      audience('nurses who lead a ward or team', 'lead', 7, 11, { named: /Nurses|Nursing/ }),
+      audience('senior nurses and nurse managers', 'lead', 9, 12, { named: /Nurses|Nursing/ }),
+      audience('clinical team leaders', 'lead', 7, 12, { named: /Healthcare Professionals/ }),
+      audience('ward and team managers', 'lead', 8, 11, {
+        only: /Leadership|Quality|Infection|Data|Digital|Managers|Education|Frailty|Palliative/,
+      }),
+      audience('doctors and other clinicians', 'expert', 9, 12, { named: /Healthcare Professionals/ }),
+      audience('experienced nurses and allied health professionals', 'expert', 10, 12, {
+        named: /Nurses|Healthcare Professionals|Nursing/,
+      }),
+      audience('clinicians who teach students and trainees', 'expert', 9, 12, {
+        only: /Medical Education|Clinical Leadership|Advanced/,
+      }),
+      audience('senior clinicians and service managers', 'lead', 10, 12),
     ],
     goals: [
-      'improve care for patients',
-      'take on an advanced practice role',
-      'lead improvement in your service',
-      'keep your professional registration up to date',
+      goal('improve care for patients', { not: /Public Health|Global|Promotion/ }),
+      goal('develop your clinical practice and your career', { roles: ['staff', 'expert'], minLevel: 7 }),
+      goal('work towards a nursing or allied health career', {
+        who: /support workers|assistants|starting|school leavers/,
+      }),
+      goal('take on an advanced practice role', { roles: ['staff', 'expert'], minLevel: 9 }),
+      goal('lead improvement in your service', { roles: ['lead', 'expert'], minLevel: 8 }),
+      goal('keep your professional registration up to date', {
+        who: /registered|professionals|doctors|clinicians|experienced nurses/,
+      }),
+      goal('work safely within your scope of practice', { only: /Prescribing|Pharmacology|Advanced/ }),
+      goal('meet the NMC and HCPC standards for your new role', { only: /Non-medical Prescribing/ }),
+      goal('support people to manage long-term conditions', {
+        only: /Diabetes|Frailty|Musculoskeletal|Rehabilitation|Nutrition|Telehealth|Physical Activity|Wound/,
+      }),
+      goal('encourage people to make healthier choices', {
+        only: /Promotion|Public Health|Physical Activity|Nutrition|Diabetes|Global/,
+      }),
+      goal('reduce avoidable harm to patients', {
+        only: /Infection|Wound|Quality|Frailty|Pharmacology|Prescribing|Clinical Leadership/,
+      }),
+      goal('support dying people and their families with confidence', { only: /Palliative|Frailty/ }),
+      goal('see patients safely by phone and video', { only: /Telehealth|Digital Health/ }),
+      goal('use feedback to improve your service', { only: /Data|Quality|Digital|Public Health/ }),
+      goal('teach and assess students in practice', { only: /Medical Education|Leadership in Nursing/ }),
+      goal('recognise when someone is struggling and know how to help', { only: /Mental Health/ }),
+      goal('keep older people well and independent', {
+        only: /Frailty|Physical|Nutrition|Musculoskeletal/,
+      }),
+      goal('understand what shapes the health of populations', {
+        only: /Public Health|Global|Promotion|Inequal/,
+      }),
+      goal('support people to recover and return to daily life', {
+        only: /Rehabilitation|Musculoskeletal|COVID|Physical|Wound/,
+      }),
+      goal('heal wounds faster and prevent complications', { only: /Wound|Diabetes/ }),
     ],
     settings: ['your clinical area', 'a health and care service', 'a hospital or community setting'],
     titlePatterns: [
-      '{X} for Nurses',
-      '{X} for Healthcare Professionals',
-      '{X} for Healthcare Support Workers',
+      { text: '{X} for Nurses', only: /^(?!Medical Education)/, minLevel: 7 },
+      { text: '{X} for Healthcare Professionals', minLevel: 7 },
+      {
+        text: '{X} for Healthcare Support Workers',
+        maxLevel: 8,
+        only: /^(Diabetes|Mental Health|Infection|Wound|Nutrition|Musculoskeletal|Telehealth|Digital Health|Health Promotion|Palliative)/,
+      },
     ],
+    forManagers: /^(Infection Prevention|Digital Health|Public Health|Health Promotion|Telehealth|Palliative|Medical Education|Global Health)/,
     keywords: [
       'health',
       'healthcare',
@@ -79,7 +153,6 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       'wellbeing',
       'CPD',
       'leadership',
-      'data',
     ],
     awards: [
       award('HNC Healthcare Practice', 7, 7, 'college'),
@@ -157,25 +230,115 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       'reflective practice',
       'wellbeing',
       'risk and rights',
-      'record keeping and data protection',
+      'record keeping and confidentiality',
     ],
     audiences: [
-      'care workers and support workers',
-      'people starting a career in social care',
-      'senior carers and supervisors',
-      'unpaid carers',
-      'managers of care services',
-      'early learning and childcare practitioners',
+      audience('people starting a career in social care', 'new', 4, 7, {
+        not: /Management|Leadership|Supervision|Integration|Childcare|Promise|Child Protection/,
+      }),
+      audience('school leavers interested in care work', 'new', 4, 6, {
+        not: /Management|Leadership|Supervision|Integration|Self-directed|Promise/,
+      }),
+      audience('care workers and support workers', 'staff', 4, 8, {
+        named: /Care Workers|Support Workers|for Carers/,
+        not: /Childcare|Management/,
+      }),
+      audience('unpaid carers', 'new', 4, 6, {
+        named: /Unpaid Carers|for Carers/,
+        not: /Care Home/,
+        settings: ['caring at home', 'your caring role'],
+        only: /Dementia|Moving|Autism|Self-directed|Mental Health|Learning Disabilities|End of Life|Wellbeing|Digital|Person-centred|Positive|Recovery|Carers/,
+      }),
+      audience('nurses and care staff in care homes', 'staff', 6, 10, {
+        only: /Care Home|End of Life|Medication|Infection|Dementia|Moving|Person-centred|Record/,
+        settings: ['a care home'],
+      }),
+      audience('early learning and childcare practitioners', 'staff', 5, 9, {
+        only: /Childcare|Child Protection|Trauma|Autism|Promise|Positive|Mental Health First Aid/,
+        settings: ['a nursery or early learning setting', 'your setting'],
+      }),
+      audience('residential childcare workers', 'staff', 6, 9, {
+        only: /Child Protection|Promise|Trauma|Positive|Autism|Mental Health|Recovery/,
+        settings: ['a children’s house', 'your service'],
+      }),
+      audience('experienced care workers preparing for a senior role', 'lead', 6, 8),
+      audience('senior carers and supervisors', 'lead', 6, 9),
+      audience('social workers and social care professionals', 'staff', 8, 11, {
+        not: /Moving|Medication|Childcare|Digital Skills/,
+      }),
+      audience('health and social care staff working across services', 'staff', 7, 10, {
+        only: /Integration|Self-directed|Digital|Record|Adult Support|End of Life|Dementia|Recovery/,
+      }),
+      audience('managers of care services', 'lead', 8, 12),
+      audience('experienced practitioners in health and social care', 'expert', 10, 12, {
+        not: /Moving|Medication|Digital Skills|Record Keeping/,
+      }),
     ],
     goals: [
-      "meet the SSSC's qualification requirements",
-      'give better, person-centred care',
-      'move into a supervisory role',
-      'support people living with dementia',
-      'look after your own wellbeing as a carer',
+      goal("meet the SSSC's qualification requirements", {
+        roles: ['new', 'staff', 'lead'],
+        maxLevel: 9,
+        who: /^(?!unpaid|nurses|social workers|health and social)/,
+      }),
+      goal('give better, person-centred care', { who: /^(?!early|residential)/ }),
+      goal('progress in your care career', { roles: ['new', 'staff'], who: /^(?!unpaid)/, maxLevel: 9 }),
+      goal('move into a supervisory role', { roles: ['staff'], maxLevel: 9, who: /care workers|care staff/ }),
+      goal('reflect on and improve your practice', { roles: ['staff', 'lead', 'expert'] }),
+      goal('guide your team to reflect on and improve their practice', { roles: ['lead'] }),
+      goal('prepare your service for inspection', {
+        roles: ['lead'],
+        minLevel: 7,
+        only: /Management|Leadership|Record|Infection|Medication|Person-centred|Supervision|Standards/,
+      }),
+      goal('lead change across health and social care', { roles: ['lead', 'expert'], minLevel: 9 }),
+      goal('support people living with dementia', {
+        only: /Dementia|Person-centred|End of Life|Moving|Care Home/,
+        who: /^(?!early|residential)/,
+      }),
+      goal('support people with memory problems to live well', { only: /Dementia/ }),
+      goal('look after yourself as well as the people you care for', {
+        only: /Wellbeing|Mental Health|Trauma|Supervision|Recovery|Carers/,
+      }),
+      goal('follow safe procedures for every dose', { only: /Medication/ }),
+      goal('write notes that are clear, accurate and lawful', { only: /Record/ }),
+      goal('recognise and respond to signs of harm', { only: /Protection|Trauma|Promise/ }),
+      goal('make sure the children you care for grow up loved, safe and respected', {
+        only: /Promise|Trauma|Child Protection|Childcare/,
+        who: /childcare|social workers|managers|experienced|senior/,
+      }),
+      goal('support babies and toddlers to learn through play', { only: /Childcare/ }),
+      goal('enable people to stay safe and independent at home', {
+        only: /Self-directed|Moving|Digital|Learning Disabilities|Dementia|Infection/,
+        who: /^(?!early|residential)/,
+      }),
+      goal('reposition people safely and comfortably', { only: /Moving/ }),
+      goal('understand how the people you support experience the world', {
+        only: /Autism|Learning Disabilities|Dementia/,
+      }),
+      goal('respond with understanding to distressed behaviour', {
+        only: /Positive|Trauma|Dementia|Autism|Learning Disabilities/,
+      }),
+      goal('support someone in crisis until professional help arrives', { only: /Mental Health First Aid/ }),
+      goal('give people real choice and control over their own lives', {
+        only: /Self-directed|Person-centred|Learning Disabilities|Integration|Recovery/,
+      }),
+      goal('work well with colleagues in health services', { only: /Integration|End of Life|Record|Digital/ }),
+      goal('keep people comfortable and at peace in their last days', { only: /End of Life/ }),
+      goal('use technology to support people better', { only: /Digital/ }),
+      goal('keep the people you support safe from avoidable illness', { only: /Infection/ }),
+      goal('run a well-led service that people trust', { roles: ['lead'], only: /Management|Leadership/ }),
     ],
     settings: ['a care home', 'care at home services', 'your care setting'],
-    titlePatterns: ['{X} for Care Workers', '{X} for Support Workers', '{X} for Unpaid Carers'],
+    titlePatterns: [
+      { text: '{X} for Care Workers', only: /^(?!Care Home|Childcare|Leadership)/, maxLevel: 9 },
+      { text: '{X} for Support Workers', only: /^(?!Care Home|Childcare|Leadership)/, maxLevel: 9 },
+      {
+        text: '{X} for Unpaid Carers',
+        maxLevel: 7,
+        only: /^(Dementia|Moving|Autism|Self-directed|Mental Health|Understanding Learning|Positive|Person-centred)/,
+      },
+    ],
+    forManagers: /^(Trauma-informed|Adult Support|Child Protection|Positive Behaviour|Self-directed|Health and Social Care Integration|Recovery-focused|Person-centred)/,
     keywords: [
       'care',
       'social care',
@@ -256,21 +419,126 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       'biosecurity',
       'communicating with owners',
     ],
+    topicsOnly: {
+      'clinical records': /Veterinary|Nursing|Anaesthesia|Imaging|Pain|Exotic|Companion|Client|Antimicrobial|Practice/,
+      biosecurity: /Farm|Aquatic|Antimicrobial|One Health|Equine|Kennel|Welfare|Wildlife|Veterinary|Sheep/,
+      'communicating with owners':
+        /Veterinary|Nursing|Client|Companion|Grooming|Kennel|Behaviour|Exotic|Pain|Anaesthesia|Imaging|Nutrition|First Aid|Equine/,
+    },
     audiences: [
-      'veterinary nurses and vets',
-      'people working in kennels, catteries and rescue centres',
-      'pet owners and volunteers',
-      'farm and equine staff',
-      'veterinary practice managers',
+      audience('people starting a career in animal care', 'new', 4, 7, {
+        not: /Anaesthesia|Imaging|Antimicrobial|One Health|Practice Management|Aquatic/,
+      }),
+      audience('school leavers who want to work with animals', 'new', 4, 6, {
+        not: /Anaesthesia|Imaging|Antimicrobial|One Health|Practice Management|Client/,
+      }),
+      audience('pet owners and volunteers', 'new', 4, 6, {
+        only: /Welfare|Companion|Behaviour|First Aid|Nutrition|Grooming|Exotic|Equine Care|Wildlife/,
+      }),
+      audience('people working in kennels, catteries and rescue centres', 'staff', 4, 8, {
+        named: /Animal Care Workers/,
+        only: /Welfare|Companion|Behaviour|First Aid|Nutrition|Grooming|Exotic|Kennel|Pain|Antimicrobial|Animal Care Workers/,
+        settings: ['a rescue centre', 'kennels and catteries'],
+      }),
+      audience('animal care assistants', 'staff', 4, 7, {
+        named: /Animal Care Workers/,
+        not: /Anaesthesia|Imaging|One Health|Practice Management|Antimicrobial/,
+      }),
+      audience('veterinary care assistants and student veterinary nurses', 'staff', 5, 8, {
+        only: /Veterinary|Companion|Anaesthesia|First Aid|Pain|Nutrition|Client|Exotic|Antimicrobial|Welfare|Behaviour/,
+        settings: ['a veterinary practice'],
+      }),
+      audience('farm and equine staff', 'staff', 4, 8, {
+        only: /Equine|Farm|Welfare|Behaviour|First Aid|Nutrition|Antimicrobial|One Health/,
+        settings: ['a farm or stable'],
+      }),
+      audience('farmers and livestock keepers', 'staff', 5, 9, {
+        only: /Farm|Antimicrobial|Welfare|Nutrition|One Health/,
+        settings: ['a farm or stable'],
+      }),
+      audience('fish farm and aquaculture staff', 'staff', 5, 10, {
+        only: /Aquatic|Antimicrobial|Welfare/,
+        settings: ['a fish farm'],
+      }),
+      audience('rangers and conservation volunteers', 'staff', 4, 8, {
+        only: /Wildlife|Welfare|One Health|Behaviour/,
+        settings: ['a nature reserve', 'a rescue centre'],
+      }),
+      audience('registered veterinary nurses', 'staff', 7, 11, {
+        named: /Veterinary Nurses/,
+        not: /Grooming|Kennel|Wildlife|Aquatic/,
+        settings: ['a veterinary practice'],
+      }),
+      audience('kennel and cattery owners and managers', 'lead', 5, 9, {
+        only: /Kennel|Welfare|Behaviour|Companion|Grooming|First Aid|Leadership|Client/,
+        settings: ['kennels and catteries', 'a rescue centre'],
+      }),
+      audience('senior veterinary nurses and team leaders', 'lead', 8, 11, {
+        only: /Veterinary|Practice|Anaesthesia|Antimicrobial|Client|Leadership|Managers|Pain|Nutrition|Exotic|Companion/,
+        settings: ['a veterinary practice'],
+      }),
+      audience('veterinary practice managers', 'lead', 7, 11, {
+        only: /Practice Management|Client|Antimicrobial|Welfare|Managers|Leadership/,
+        settings: ['a veterinary practice'],
+      }),
+      audience('vets and veterinary nurses', 'expert', 9, 12, {
+        not: /Grooming|Kennel/,
+        named: /Veterinary Nurses/,
+        settings: ['a veterinary practice'],
+      }),
+      audience('veterinary surgeons', 'expert', 10, 12, {
+        only: /Anaesthesia|Imaging|Antimicrobial|One Health|Pain|Farm|Aquatic|Exotic|Practice Management|Equine|Welfare|Behaviour/,
+        settings: ['a veterinary practice'],
+      }),
+      audience('conservation and ecology professionals', 'expert', 9, 12, {
+        only: /Wildlife|One Health|Aquatic|Welfare/,
+      }),
+      audience('public and animal health professionals', 'expert', 10, 12, {
+        only: /One Health|Antimicrobial|Farm|Aquatic|Welfare/,
+      }),
     ],
     goals: [
-      'improve the welfare of the animals in your care',
-      'progress in veterinary practice',
-      'start a career in animal care',
-      'keep your RCVS CPD up to date',
+      goal('improve the welfare of the animals in your care'),
+      goal('start a career in animal care', { roles: ['new'], who: /starting|school leavers/ }),
+      goal('give your own animals a better life', { who: /owners and volunteers/ }),
+      goal('progress in veterinary practice', { roles: ['staff'], who: /veterinary/ }),
+      goal('take on more responsibility at work', { roles: ['new', 'staff'], who: /^(?!pet|vets)/ }),
+      goal('keep your RCVS CPD up to date', { who: /veterinary nurses|vets|veterinary surgeons/ }),
+      goal('lead a practice team that works well together', { roles: ['lead'], who: /veterinary/ }),
+      goal('keep animals calm and safe while they are handled', {
+        only: /Behaviour|Grooming|Companion|Exotic|Equine|Kennel|First Aid|Anaesthesia|Imaging/,
+      }),
+      goal('act quickly when an animal is injured or ill', {
+        only: /First Aid|Companion|Kennel|Equine|Exotic|Nursing/,
+      }),
+      goal('use antibiotics responsibly', { only: /Antimicrobial|Farm|One Health|Aquatic/ }),
+      goal('keep herds and flocks healthy and productive', { only: /Farm|Nutrition|Antimicrobial/ }),
+      goal('run an efficient, well-led business', { roles: ['lead'], only: /Management|Leadership|Kennel/ }),
+      goal('explain treatment clearly to worried owners', {
+        only: /Client|Pain|Anaesthesia|Nursing|Imaging|Exotic|Companion/,
+      }),
+      goal('recognise and relieve pain', { only: /Pain|Anaesthesia|Nursing|First Aid|Welfare/ }),
+      goal('monitor patients safely under anaesthesia', { only: /Nursing|Pain/, minLevel: 7 }),
+      goal('protect species and their habitats', { only: /Wildlife|Conservation|Aquatic|One Health/ }),
+      goal('solve common problems with pets', { only: /Behaviour|Companion/ }),
+      goal('work safely with horses', { only: /Equine/ }),
+      goal('give pets the right diet at every stage of life', { only: /Nutrition|Companion|Exotic/ }),
+      goal('support the health of people, animals and the environment together', {
+        only: /One Health|Antimicrobial|Aquatic|Wildlife/,
+      }),
+      goal('reach a diagnosis faster and with more confidence', { only: /Imaging|Farm|Aquatic|Exotic/, minLevel: 7 }),
+      goal('set up a grooming business of your own', { only: /Grooming/ }),
     ],
     settings: ['a veterinary practice', 'a rescue centre', 'a farm or stable'],
-    titlePatterns: ['{X} for Veterinary Nurses', '{X} for Animal Care Workers'],
+    titlePatterns: [
+      { text: '{X} for Veterinary Nurses', only: /^(?!Veterinary|Dog Grooming|Kennel|Wildlife)/, minLevel: 6 },
+      {
+        text: '{X} for Animal Care Workers',
+        maxLevel: 8,
+        only: /^(Animal Welfare|Companion|Animal Behaviour|Exotic|Animal Nutrition|Animal First Aid|Equine)/,
+      },
+    ],
+    forManagers: /^(Animal Welfare|Antimicrobial|One Health)/,
     keywords: [
       'animal care',
       'animals',
@@ -346,20 +614,89 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       'emergency procedures',
     ],
     audiences: [
-      'employees in any workplace',
-      'supervisors and team leaders',
-      'people appointed as first aiders',
-      'managers responsible for health and safety',
-      'small business owners',
+      audience('employees in any workplace', 'staff', 4, 8, {
+        not: /Managing Safely|Leadership|Investigation|Data|Food Safety/,
+      }),
+      audience('school leavers starting their first job', 'new', 4, 6, {
+        only: /Manual|First Aid|Fire|COSHH|Height|Lone|Display|Asbestos|Noise|Wellbeing|Stress|Mental|Risk/,
+      }),
+      audience('people appointed as first aiders', 'staff', 4, 8, { only: /First Aid/ }),
+      audience('office workers', 'staff', 4, 7, {
+        only: /Display|Fire|Stress|Wellbeing|Mental|First Aid|Manual|Lone/,
+        settings: ['an office', 'your workplace'],
+      }),
+      audience('trades and construction workers', 'staff', 4, 7, {
+        only: /Asbestos|Height|Manual|COSHH|Noise|Fire|Lone|Risk|First Aid/,
+        settings: ['a building site', 'your workplace'],
+      }),
+      audience('people who work alone or away from base', 'staff', 4, 7, { only: /Lone/ }),
+      audience('workplace wellbeing champions', 'staff', 5, 9, { only: /Mental|Wellbeing|Stress/ }),
+      audience('food handlers moving into a supervisory role', 'lead', 5, 7, {
+        only: /Food/,
+        settings: ['a kitchen', 'a food business'],
+      }),
+      audience('catering supervisors and kitchen managers', 'lead', 5, 9, {
+        only: /Food/,
+        settings: ['a kitchen', 'a food business'],
+      }),
+      audience('supervisors and team leaders', 'lead', 6, 9, { named: /Supervisors/ }),
+      audience('small business owners', 'lead', 5, 9, { named: /Small Businesses/ }),
+      audience('managers responsible for health and safety', 'lead', 7, 11, { named: /Managers/ }),
+      audience('HR and people managers', 'lead', 7, 11, { only: /Mental|Wellbeing|Stress|Display|Lone/ }),
+      audience('health and safety advisers', 'staff', 8, 11, { not: /Food Safety/ }),
+      audience('experienced health and safety professionals', 'expert', 10, 12, {
+        not: /Food Safety|Emergency First Aid|First Aid at Work/,
+      }),
+      audience('senior leaders and directors', 'lead', 10, 12, {
+        only: /Leadership|Managers|Managing|Strategic|Data|Incident|Wellbeing|Mental|Stress|Risk/,
+      }),
     ],
     goals: [
-      'keep yourself and colleagues safe',
-      'meet your legal duties as an employer',
-      'respond calmly in an emergency',
-      'build a positive safety culture',
+      goal('protect yourself and the people you work with', { roles: ['new', 'staff'] }),
+      goal('spot hazards before they cause harm', { not: /Leadership|Data/ }),
+      goal('take on health and safety responsibilities', { roles: ['new', 'staff'], maxLevel: 9 }),
+      goal('meet your legal duties as an employer', {
+        roles: ['lead'],
+        who: /managers|owners|directors|leaders/,
+      }),
+      goal('build a workplace where people speak up about hazards', { roles: ['lead', 'expert'] }),
+      goal('prevent accidents on the jobs you oversee', { roles: ['lead'], who: /supervisors|managers/ }),
+      goal('make your small business a safer place to work', { who: /small business/ }),
+      goal('respond calmly in an emergency', { only: /First Aid|Fire|Lone|Incident/ }),
+      goal('give life-saving help until the ambulance arrives', { only: /First Aid/ }),
+      goal('learn from incidents so they do not happen again', {
+        only: /Incident|Data|Risk|Leadership|Managers|Managing/,
+      }),
+      goal('lift and move loads without injury', { only: /Manual/ }),
+      goal('support colleagues who are struggling', { only: /Mental|Wellbeing|Stress/ }),
+      goal('manage pressure at work before it becomes a problem', { only: /Stress|Wellbeing|Mental/ }),
+      goal('know what to do when the alarm sounds', { only: /Fire/ }),
+      goal('handle hazardous substances safely', { only: /COSHH|Asbestos/ }),
+      goal('avoid the hidden dangers in older buildings', { only: /Asbestos/ }),
+      goal('prevent falls from ladders, scaffolds and roofs', { only: /Height/ }),
+      goal('set up workstations that prevent aches and strain', { only: /Display/ }),
+      goal('protect your hearing on noisy sites', { only: /Noise/ }),
+      goal('stay safe when nobody else is around', { only: /Lone/ }),
+      goal('report safety performance to senior leaders', {
+        only: /Data|Reporting|Leadership|Managers|Managing|Incident/,
+        roles: ['staff', 'lead', 'expert'],
+      }),
+      goal('run a kitchen that passes inspection', { only: /Food/ }),
+      goal('make risk assessments that people actually follow', {
+        only: /Managers|Managing|Height|Lone|COSHH|Manual|Leadership/,
+      }),
     ],
     settings: ['your workplace', 'a factory or warehouse', 'an office'],
-    titlePatterns: ['{X} for Supervisors', '{X} for Small Businesses'],
+    titlePatterns: [
+      {
+        text: '{X} for Supervisors',
+        only: /^(?!Food Safety|Safety Leadership|Managing)/,
+        minLevel: 6,
+        maxLevel: 10,
+      },
+      { text: '{X} for Small Businesses', only: /^(?!Managing|Safety Leadership|Health and Safety)/, maxLevel: 10 },
+    ],
+    forManagers: /^(Risk Assessment|Incident Investigation|Lone Working|Workplace Wellbeing|Stress Management|Manual Handling|Display Screen)/,
     keywords: [
       'health and safety',
       'safety',

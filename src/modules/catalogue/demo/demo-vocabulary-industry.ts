@@ -3,7 +3,7 @@
  * Scottish and UK organisations, named only so the demo reads like the sector; no partnership
  * they appear in is real.
  */
-import { award, type SubjectVocabulary } from './demo-vocabulary-types.ts';
+import { audience, award, goal, type SubjectVocabulary } from './demo-vocabulary-types.ts';
 
 export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
   {
@@ -43,24 +43,107 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       'sustainable supply chains',
       'net zero targets',
       'waste and resource use',
-      'climate data and reporting',
+      'climate reporting',
       'behaviour change',
     ],
     audiences: [
-      'managers responsible for sustainability',
-      'electricians and plumbers moving into low-carbon work',
-      'public-sector staff working towards net zero targets',
-      'anyone who wants to act on climate change at work',
-      'engineers in the energy sector',
+      audience('school leavers interested in green jobs', 'new', 4, 6, {
+        not: /Strategy|Reporting|Leadership|Procurement|Justice|Management|Business/,
+      }),
+      audience('community groups and volunteers', 'new', 4, 7, {
+        only: /Carbon Literacy|Climate|Biodiversity|Circular|Green Skills|Energy Efficiency/,
+        settings: ['your community', 'homes and public buildings'],
+      }),
+      audience('anyone who wants to act on climate change at work', 'staff', 4, 8, {
+        not: /Installation|Installers|Hydrogen|Offshore|Retrofit|Low Carbon Heating|Electric Vehicle/,
+      }),
+      audience('electricians and plumbers moving into low-carbon work', 'staff', 5, 8, {
+        named: /Installers/,
+        only: /Heat Pump|Solar|Electric Vehicle|Low Carbon Heating|Energy Efficiency|Retrofit|Renewable|Installers/,
+        settings: ['homes and small buildings', 'installation work'],
+      }),
+      audience('installers and building services engineers', 'staff', 6, 9, {
+        named: /Installers/,
+        only: /Heat Pump|Solar|Electric Vehicle|Low Carbon Heating|Energy Efficiency|Retrofit|Renewable|Installers/,
+        settings: ['homes and public buildings', 'installation work'],
+      }),
+      audience('small business owners', 'lead', 5, 9, {
+        named: /for Business/,
+        only: /Carbon|Green|Circular|Energy Efficiency|Procurement|Net Zero|Reporting|Transport|Business/,
+        settings: ['your business'],
+      }),
+      audience('public-sector staff working towards net zero targets', 'staff', 6, 10, {
+        not: /Business|Installers|Installation/,
+        settings: ['your organisation', 'homes and public buildings'],
+      }),
+      audience('procurement and supply chain staff', 'staff', 6, 10, { only: /Procurement|Circular|Green/ }),
+      audience('people moving from oil and gas into renewables', 'staff', 6, 10, {
+        only: /Renewable|Hydrogen|Offshore|Solar|Wind|Electric Vehicle/,
+        settings: ['an energy project'],
+      }),
+      audience('retrofit assessors and coordinators', 'staff', 7, 10, {
+        only: /Retrofit|Energy Efficiency|Heating|Heat Pump/,
+        settings: ['homes and public buildings'],
+      }),
+      audience('managers responsible for sustainability', 'lead', 7, 11, { named: /for Business/ }),
+      audience('engineers in the energy sector', 'staff', 8, 11, {
+        only: /Renewable|Hydrogen|Offshore|Solar|Heating|Energy|Electric|Decarbonising/,
+        settings: ['an energy project'],
+      }),
+      audience('planners and built environment professionals', 'staff', 8, 11, {
+        only: /Adaptation|Biodiversity|Energy Efficiency|Retrofit|Transport|Heating|Net Zero Strategy|Justice/,
+      }),
+      audience('sustainability and environmental professionals', 'expert', 9, 12, {
+        not: /Installation|Installers|Awareness/,
+      }),
+      audience('senior leaders and board members', 'lead', 10, 12, {
+        only: /Strategy|Leadership|Reporting|Adaptation|Justice|Circular|Procurement|Hydrogen|Offshore|Business/,
+      }),
     ],
     goals: [
-      "cut your organisation's carbon emissions",
-      'move into the growing green jobs market',
-      'install low-carbon heating safely',
-      'report on climate targets with confidence',
+      goal("cut your organisation's carbon emissions", { who: /^(?!community|school|electricians|installers)/ }),
+      goal('take practical action on climate change at work', { roles: ['new', 'staff'], who: /^(?!community)/ }),
+      goal('move into the growing green jobs market', { roles: ['new', 'staff'], maxLevel: 9 }),
+      goal('set a credible path to lower emissions', { roles: ['lead', 'expert'] }),
+      goal('fit and commission systems that customers can rely on', {
+        only: /Heat Pump|Solar|Electric Vehicle|Low Carbon Heating|Installers/,
+      }),
+      goal('report on climate targets with confidence', {
+        only: /Reporting|Strategy|Net Zero|Carbon|Environmental Management|Leadership/,
+        roles: ['staff', 'lead', 'expert'],
+      }),
+      goal('plan for the effects of a changing climate', { only: /Adaptation|Justice|Biodiversity/ }),
+      goal('keep materials in use and out of landfill', { only: /Circular|Procurement|Green/ }),
+      goal('make homes warmer and cheaper to heat', { only: /Retrofit|Energy Efficiency|Heating|Heat Pump/ }),
+      goal('buy in ways that cut carbon and waste', { only: /Procurement|Circular/ }),
+      goal('move into the energy transition', {
+        only: /Renewable|Offshore|Hydrogen|Solar/,
+        who: /oil and gas|engineers|school leavers/,
+      }),
+      goal('make sure the move to net zero is fair for everyone', { only: /Justice/ }),
+      goal('let nature recover on the land you manage', { only: /Biodiversity|Adaptation/ }),
+      goal('cut emissions from journeys and fleets', { only: /Transport|Electric Vehicle/ }),
+      goal('meet ISO 14001 and win contracts that require it', { only: /Environmental Management/ }),
+      goal('talk about climate change with confidence', { only: /Carbon Literacy|Justice|Green Skills/ }),
+      goal('make the case for investment in clean energy', {
+        only: /Renewable|Offshore|Hydrogen|Solar|Heating/,
+        roles: ['staff', 'lead', 'expert'],
+        minLevel: 7,
+      }),
     ],
     settings: ['your organisation', 'homes and public buildings', 'an energy project'],
-    titlePatterns: ['{X} for Business', '{X} for Installers'],
+    titlePatterns: [
+      {
+        text: '{X} for Business',
+        only: /^(Carbon Literacy|Circular Economy|Climate Change Adaptation|Energy Efficiency|Sustainable Procurement|Biodiversity Net Gain|Decarbonising Transport|Environmental Management)/,
+      },
+      {
+        text: '{X} for Installers',
+        maxLevel: 9,
+        only: /^(Energy Efficiency|Renewable Energy|Electric Vehicle|Low Carbon Heating|Retrofit)/,
+      },
+    ],
+    forManagers: /^(Carbon Literacy|Climate Change Adaptation|Circular Economy|Sustainable Procurement|Energy Efficiency|Environmental Management|Biodiversity|Decarbonising|Climate Justice)/,
     keywords: [
       'sustainability',
       'net zero',
@@ -71,7 +154,6 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       'green skills',
       'environment',
       'management',
-      'data',
       'leadership',
     ],
     awards: [
@@ -131,21 +213,109 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       'automation systems',
       'quality standards',
     ],
+    topicsOnly: {
+      'safe isolation':
+        /Electrical|Maintenance|Programmable|Control|Robotics|Hydraulics|Instrumentation|Vehicle|Condition|Welding/,
+      'fault finding':
+        /Electrical|Maintenance|Programmable|Control|Robotics|Hydraulics|Instrumentation|Vehicle|Condition|Industry/,
+      'preventive maintenance':
+        /Maintenance|Condition|Hydraulics|Robotics|Instrumentation|Lean|Quality|Industry|Digital Twins|Subsea|Electrical|Vehicle|Leadership/,
+      'sensors and data collection':
+        /Industry|Instrumentation|Condition|Control|Programmable|Robotics|Digital Twins|Subsea|Space|Quality|Additive/,
+      'technical drawings': /CAD|Welding|Mechanical|Materials|Additive|Hydraulics|Subsea|Space|Mathematics|Electrical Inspection/,
+      'process improvement': /Lean|Quality|Industry|Additive|Robotics|Digital Twins|Leadership|Materials|Mathematics/,
+      'engineering calculations':
+        /Mathematics|Materials|Control|Hydraulics|Subsea|Space|Electrical|Instrumentation|Welding|CAD/,
+      'automation systems': /Programmable|Robotics|Industry|Control|Instrumentation|Digital Twins|Lean Manufacturing/,
+    },
     audiences: [
-      'engineers and technicians',
-      'apprentices and recent graduates',
-      'maintenance staff in manufacturing',
-      'people moving from oil and gas into renewables',
-      'production managers',
+      audience('school leavers and new apprentices', 'new', 4, 6, {
+        not: /Leadership|Digital Twins|Space|Subsea|Materials|Industry 4.0/,
+      }),
+      audience('modern apprentices in engineering', 'new', 5, 7, {
+        not: /Leadership|Digital Twins|Space|Industry 4.0/,
+      }),
+      audience('production operators moving into technical roles', 'new', 5, 7, {
+        only: /Maintenance|Lean|Quality|Hydraulics|Programmable|Robotics|Welding|Mathematics|Condition|Instrumentation|Additive/,
+      }),
+      audience('maintenance staff in manufacturing', 'staff', 4, 8, {
+        only: /Maintenance|Hydraulics|Electrical|Condition|Instrumentation|Control|Programmable|Robotics|Welding|Lean|Quality|Industry 4.0/,
+      }),
+      audience('maintenance technicians', 'staff', 5, 8, {
+        named: /Technicians/,
+        only: /Maintenance|Hydraulics|Electrical|Condition|Instrumentation|Control|Programmable|Robotics|Welding|Vehicle|Technicians/,
+      }),
+      audience('electricians', 'staff', 5, 8, {
+        only: /Electrical|Vehicle|Instrumentation|Control|Programmable/,
+      }),
+      audience('motor vehicle technicians', 'staff', 5, 8, { only: /Electric Vehicle/, named: /Vehicle.*Technicians/ }),
+      audience('engineers and technicians', 'staff', 6, 10, { named: /Technicians|Engineers/ }),
+      audience('design engineers and draughtspeople', 'staff', 6, 10, {
+        only: /CAD|Additive|Materials|Digital Twins|Mathematics/,
+      }),
+      audience('quality and continuous improvement staff', 'staff', 6, 10, { only: /Quality|Lean|Industry 4.0/ }),
+      audience('people moving from oil and gas into renewables', 'staff', 6, 10, {
+        only: /Subsea|Condition|Instrumentation|Control|Electrical|Materials|Digital Twins|Welding|Hydraulics/,
+      }),
+      audience('engineering team leaders and supervisors', 'lead', 7, 10),
+      audience('graduate engineers', 'staff', 9, 10, {
+        named: /Engineers/,
+        not: /Welding|Mechanical Maintenance|Electric Vehicle Maintenance/,
+      }),
+      audience('production and operations managers', 'lead', 8, 11, {
+        only: /Lean|Quality|Industry 4.0|Leadership|Additive|Robotics|Digital Twins|Condition|Managers/,
+      }),
+      audience('engineers in the space and aerospace sector', 'staff', 9, 12, {
+        only: /Space|Materials|Additive|Control|Digital Twins/,
+      }),
+      audience('chartered and experienced engineers', 'expert', 10, 12, {
+        named: /Engineers/,
+        not: /Welding|Mechanical Maintenance|Electric Vehicle Maintenance/,
+      }),
+      audience('engineering managers and technical leads', 'lead', 10, 12),
     ],
     goals: [
-      'keep up with new manufacturing technology',
-      'work towards professional registration',
-      'move into the energy transition',
-      'reduce downtime and waste',
+      goal('keep up with new manufacturing technology', { not: /Space|Subsea|Mathematics|Materials/ }),
+      goal('start a career in engineering', { roles: ['new'] }),
+      goal('progress to a senior technical role', { roles: ['staff'], minLevel: 6 }),
+      goal('work towards professional registration', {
+        who: /engineers|technicians|apprentices/,
+        minLevel: 6,
+      }),
+      goal('get the best from a technical team', { roles: ['lead'] }),
+      goal('reduce downtime and waste', {
+        not: /Space|Subsea|Mathematics|Materials/,
+      }),
+      goal('move into the energy transition', {
+        only: /Subsea|Condition|Electric|Control|Instrumentation|Materials|Hydraulics/,
+        who: /oil and gas|engineers/,
+      }),
+      goal('find and fix faults faster', {
+        only: /Maintenance|Electrical|Programmable|Control|Hydraulics|Instrumentation|Condition|Robotics|Vehicle/,
+      }),
+      goal('sign off work to BS 7671 with confidence', { only: /Electrical Inspection/ }),
+      goal('automate routine tasks on the shop floor', { only: /Programmable|Robotics|Industry 4.0|Control/ }),
+      goal('turn designs into parts quickly', { only: /CAD|Additive|Materials/ }),
+      goal('join metals to a standard that passes inspection', { only: /Welding/ }),
+      goal('solve technical problems with confidence', { only: /Mathematics|Control|Materials|Instrumentation/ }),
+      goal('cut rework and customer complaints', { only: /Quality|Lean|Additive|Condition/ }),
+      goal('use data to predict failures before they happen', {
+        only: /Condition|Digital Twins|Industry 4.0|Instrumentation/,
+      }),
+      goal('work safely with high-voltage systems', { only: /Electric Vehicle|Electrical/ }),
+      goal('take your skills offshore', { only: /Subsea/ }),
+      goal('design systems that survive launch and orbit', { only: /Space/ }),
     ],
     settings: ['a manufacturing plant', 'an engineering workshop', 'your site'],
-    titlePatterns: ['{X} for Technicians', '{X} for Engineers'],
+    titlePatterns: [
+      { text: '{X} for Technicians', only: /^(?!Engineering Leadership|Space|Subsea|Materials)/, maxLevel: 10 },
+      {
+        text: '{X} for Engineers',
+        only: /^(?!Welding|Engineering|Mechanical Maintenance|Electric Vehicle)/,
+        minLevel: 7,
+      },
+    ],
+    forManagers: /^(Industry 4.0|Lean Manufacturing|Additive|Robotics|Digital Twins|Condition Monitoring)/,
     keywords: [
       'engineering',
       'manufacturing',
@@ -155,7 +325,6 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       'automation',
       'technician',
       'digital',
-      'data',
       'management',
       'energy',
       'STEM',
@@ -217,21 +386,87 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       'managing subcontractors',
       'energy efficiency in homes',
     ],
+    topicsOnly: {
+      'managing subcontractors':
+        /Supervision|Project|Leadership|Management|Site Managers|Estimating|Quantity|Building Information|Digital|Modern|Timber|Retrofit|Tradespeople/,
+      'energy efficiency in homes':
+        /Retrofit|Plumbing|Electrical|Timber|Standards|Roofing|Plastering|Modern|Gas|Building Information|Joinery|Stonemasonry/,
+    },
     audiences: [
-      'tradespeople who want to update their skills',
-      'site supervisors and managers',
-      'people starting out in construction',
-      'self-employed builders',
-      'apprentices',
+      audience('people starting out in construction', 'new', 4, 6, {
+        not: /Leadership|Project Management|Quantity|Estimating|Building Information|Digital/,
+      }),
+      audience('school leavers interested in a trade', 'new', 4, 6, {
+        only: /Plumbing|Bricklaying|Joinery|Electrical|Painting|Plastering|Roofing|Stonemasonry|Timber|Gas|Retrofit|Site Safety/,
+      }),
+      audience('apprentices', 'new', 4, 7, {
+        only: /Plumbing|Bricklaying|Joinery|Electrical|Painting|Plastering|Roofing|Stonemasonry|Timber|Gas|Retrofit|Site Safety|Building Standards/,
+      }),
+      audience('tradespeople who want to update their skills', 'staff', 5, 8, {
+        named: /Tradespeople/,
+        not: /Quantity|Project Management|Leadership/,
+      }),
+      audience('self-employed builders', 'staff', 5, 9, {
+        named: /Tradespeople/,
+        not: /Quantity|Leadership|Site Supervision/,
+        settings: ['your business', 'homes and small buildings'],
+      }),
+      audience('gas engineers and plumbers', 'staff', 5, 9, { only: /Gas|Plumbing|Retrofit/ }),
+      audience('tradespeople moving into supervision', 'lead', 6, 8, {
+        only: /Supervision|Safety|Standards|Leadership|Management|Estimating|Site Managers/,
+      }),
+      audience('site supervisors and managers', 'lead', 7, 10, { named: /Site Managers/ }),
+      audience('quantity surveyors and estimators', 'staff', 7, 10, {
+        only: /Quantity|Estimating|Project|Building Information|Digital|Modern Methods/,
+      }),
+      audience('housing association and local authority staff', 'staff', 7, 10, {
+        only: /Retrofit|Standards|Modern|Timber|Project|Stonemasonry/,
+      }),
+      audience('built environment graduates', 'staff', 9, 10, {
+        only: /Building Information|Digital|Project|Quantity|Estimating|Standards|Modern|Timber|Retrofit|Leadership|Site/,
+      }),
+      audience('architects, technologists and surveyors', 'staff', 9, 11, {
+        only: /Building Information|Digital|Standards|Retrofit|Modern Methods|Timber|Stonemasonry|Quantity/,
+      }),
+      audience('construction managers and project leads', 'lead', 9, 12, { named: /Site Managers/ }),
+      audience('heritage and conservation professionals', 'expert', 9, 12, {
+        only: /Stonemasonry|Retrofit|Building Standards|Plastering|Roofing|Joinery/,
+      }),
+      audience('experienced construction professionals', 'expert', 10, 12, {
+        not: /Painting|Plastering|Bricklaying|Gas Safety/,
+      }),
     ],
     goals: [
-      'take on bigger jobs',
-      'work to current building standards',
-      'move into site management',
-      'win more work with new skills',
+      goal('gain the practical skills employers look for', { roles: ['new'] }),
+      goal('progress to a supervisor or manager role', { roles: ['new', 'staff'], maxLevel: 9 }),
+      goal('move into site management', { roles: ['staff', 'lead'], maxLevel: 9 }),
+      goal('take on bigger jobs', { who: /tradespeople|self-employed|builders|plumbers/ }),
+      goal('win more work with new skills', { who: /tradespeople|self-employed|builders|plumbers/ }),
+      goal('work to current building standards', { not: /Leadership|Quantity|Estimating/ }),
+      goal('prevent accidents on the jobs you run', { roles: ['lead'] }),
+      goal('get the best from site teams and subcontractors', { roles: ['lead'] }),
+      goal('deliver projects on time and on budget', {
+        only: /Project|Estimating|Quantity|Leadership|Building Information|Digital|Modern|Supervision|Site Managers/,
+      }),
+      goal('price jobs accurately and profitably', { only: /Estimating|Quantity|Project|Tradespeople/ }),
+      goal('share information across the whole project team', { only: /Building Information|Digital/ }),
+      goal('make homes warmer without causing damp', {
+        only: /Retrofit|Timber|Roofing|Plastering|Standards|Stonemasonry/,
+      }),
+      goal('repair traditional buildings the right way', {
+        only: /Stonemasonry|Plastering|Roofing|Joinery|Retrofit/,
+      }),
+      goal('install and service boilers safely', { only: /Gas|Plumbing/ }),
+      goal('build faster with off-site methods', { only: /Modern Methods|Timber|Building Information|Digital/ }),
+      goal('leave a finish that customers recommend', { only: /Painting|Plastering|Joinery|Bricklaying|Roofing/ }),
+      goal('lead the move to low-carbon construction', { roles: ['lead', 'expert'], minLevel: 9 }),
     ],
     settings: ['construction projects', 'homes and small buildings', 'your business'],
-    titlePatterns: ['{X} for Tradespeople', '{X} for Site Managers'],
+    titlePatterns: [
+      { text: '{X} for Tradespeople', maxLevel: 9, only: /^(Building Information|Retrofit|Building Standards|Estimating|Digital Construction|Modern Methods|Construction Site Safety|Gas Safety)/ },
+      { text: '{X} for Site Managers', minLevel: 7, only: /^(Building Information|Retrofit|Building Standards|Modern Methods|Digital Construction|Construction Site Safety|Timber Frame|Estimating)/ },
+    ],
+    forManagers: /^(Building Information|Modern Methods|Digital Construction|Construction Site Safety|Retrofit|Building Standards)/,
     keywords: [
       'construction',
       'building',
@@ -301,28 +536,112 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
     topics: [
       'soil and grassland management',
       'animal health and welfare',
-      'farm records and data',
+      'farm records',
       'woodland creation',
       'rural business planning',
       'biodiversity on farms',
       'safe use of machinery',
       'carbon audits',
     ],
+    topicsOnly: {
+      'woodland creation': /Woodland|Peatland|Countryside|Regenerative|Farm|Emissions|Deer|Soil|Rural|Crofting|Chainsaw/,
+      'safe use of machinery':
+        /Tractor|Chainsaw|Precision|Farm|Crofting|Woodland|Horticulture|Soil|Regenerative|Agri-tech/,
+      'animal health and welfare':
+        /Sheep|Farm|Crofting|Regenerative|Deer|Aquaculture|Precision|Agri-tech|Diversification|Rural/,
+    },
     audiences: [
-      'farmers and crofters',
-      'people working on estates and in forestry',
-      'new entrants to farming',
-      'land managers',
-      'rural business owners',
+      audience('school leavers interested in land-based careers', 'new', 4, 6, {
+        not: /Leadership|Business Management|Diversification|Emissions/,
+      }),
+      audience('new entrants to farming', 'new', 4, 7, {
+        named: /Farmers|Crofters/,
+        not: /Woodland|Deer|Aquaculture|Horticulture|Beekeeping|Peatland|Countryside|Chainsaw|Rural Leadership/,
+      }),
+      audience('hobby beekeepers', 'new', 4, 6, { only: /Beekeeping/ }),
+      audience('gardeners and growers', 'staff', 4, 8, {
+        only: /Horticulture|Soil|Beekeeping|Regenerative/,
+        settings: ['a garden or nursery', 'a market garden'],
+      }),
+      audience('people working on estates and in forestry', 'staff', 4, 8, {
+        only: /Woodland|Countryside|Deer|Chainsaw|Tractor|Peatland|Soil|Horticulture|Beekeeping/,
+        settings: ['an estate', 'woodland and forestry'],
+      }),
+      audience('fish farm staff', 'staff', 4, 8, { only: /Aquaculture/, settings: ['a fish farm'] }),
+      audience('farmers and crofters', 'staff', 5, 10, {
+        named: /Farmers|Crofters/,
+        not: /Aquaculture|Countryside|Food and Drink/,
+        settings: ['a farm or croft'],
+      }),
+      audience('rangers and countryside staff', 'staff', 5, 9, {
+        only: /Countryside|Peatland|Woodland|Deer|Chainsaw/,
+        settings: ['an estate', 'a nature reserve'],
+      }),
+      audience('food and drink producers', 'staff', 5, 9, {
+        only: /Food and Drink|Diversification|Beekeeping/,
+        settings: ['a rural business'],
+      }),
+      audience('rural business owners', 'lead', 6, 10, {
+        only: /Business|Diversification|Food and Drink|Leadership|Crofting|Agri-tech|Horticulture|Beekeeping|Aquaculture|Woodland/,
+        settings: ['a rural business'],
+      }),
+      audience('farm managers', 'lead', 7, 11, {
+        only: /Farm|Regenerative|Soil|Precision|Agri-tech|Sheep|Emissions|Tractor|Leadership|Diversification/,
+        settings: ['a farm or croft'],
+      }),
+      audience('land managers', 'lead', 7, 11, {
+        only: /Woodland|Countryside|Deer|Peatland|Soil|Regenerative|Emissions|Precision|Agri-tech|Leadership/,
+        settings: ['an estate', 'a farm or croft'],
+      }),
+      audience('aquaculture managers', 'lead', 8, 11, { only: /Aquaculture/, settings: ['a fish farm'] }),
+      audience('community leaders in rural areas', 'lead', 8, 11, {
+        only: /Rural Leadership|Diversification|Crofting|Countryside|Peatland|Woodland/,
+        settings: ['a rural community'],
+      }),
+      audience('agricultural advisers and consultants', 'expert', 9, 12, {
+        only: /Regenerative|Soil|Precision|Agri-tech|Emissions|Business|Diversification|Sheep|Peatland|Crofting|Farm/,
+      }),
+      audience('environmental and land-use professionals', 'expert', 10, 12, {
+        only: /Peatland|Woodland|Countryside|Deer|Soil|Emissions|Regenerative|Aquaculture|Leadership/,
+      }),
     ],
     goals: [
-      'run a more profitable and sustainable farm',
-      'diversify your rural business',
-      'gain the certificates you need to work safely',
-      'manage land for nature and climate',
+      goal('start a career on the land', { roles: ['new'], who: /^(?!hobby)/ }),
+      goal('take on more responsibility at work', { roles: ['staff'], who: /working|staff|growers/ }),
+      goal('run a more profitable and sustainable farm', { who: /farm|crofter/ }),
+      goal('diversify your rural business', { who: /owners|farmers|crofters|producers/ }),
+      goal('lead your business through change', { roles: ['lead', 'expert'] }),
+      goal('bring people together around a shared plan', { roles: ['lead'] }),
+      goal('make the case for your area to funders and government', {
+        roles: ['lead', 'expert'],
+        only: /Rural|Crofting|Countryside|Peatland/,
+      }),
+      goal('gain the certificates you need to work safely', { only: /Tractor|Chainsaw|Deer/ }),
+      goal('manage land for nature and climate', {
+        only: /Regenerative|Soil|Peatland|Woodland|Countryside|Deer|Emissions|Farm Business/,
+      }),
+      goal('keep your flock healthy and productive', { only: /Sheep/ }),
+      goal('use records to make better decisions on the farm', {
+        only: /Precision|Agri-tech|Business|Soil|Emissions|Sheep/,
+      }),
+      goal('cut emissions and input costs', { only: /Emissions|Regenerative|Soil|Precision|Agri-tech/ }),
+      goal('grow healthy plants all year', { only: /Horticulture|Soil/ }),
+      goal('keep healthy bees and harvest honey', { only: /Beekeeping/ }),
+      goal('bring damaged land back to life', { only: /Peatland|Countryside|Woodland|Regenerative/ }),
+      goal('secure the future of your holding', { only: /Crofting|Farm|Diversification/ }),
+      goal('take a product from idea to shop shelf', { only: /Food and Drink|Diversification/ }),
+      goal('lead your community through change', { roles: ['lead'], only: /Leadership|Crofting|Countryside/ }),
+      goal('work safely with machinery', { only: /Chainsaw/ }),
+      goal('grow and harvest timber sustainably', { only: /Woodland|Chainsaw/ }),
+      goal('look after fish health and welfare', { only: /Aquaculture/ }),
+      goal('keep herds in balance with the habitat', { only: /Deer Management/, roles: ['staff', 'lead', 'expert'] }),
     ],
     settings: ['a farm or croft', 'an estate', 'a rural business'],
-    titlePatterns: ['{X} for Farmers', '{X} for Crofters'],
+    titlePatterns: [
+      { text: '{X} for Farmers', maxLevel: 10, only: /^(Regenerative|Soil|Precision|Sheep|Woodland|Peatland|Farm Diversification|Beekeeping|Agricultural)/ },
+      { text: '{X} for Crofters', maxLevel: 10, only: /^(Woodland|Soil|Sheep|Peatland|Horticulture|Beekeeping|Regenerative)/ },
+    ],
+    forManagers: /^(Regenerative|Precision Farming|Soil Health|Peatland|Aquaculture|Agri-tech|Agricultural Emissions|Farm Diversification)/,
     keywords: [
       'farming',
       'agriculture',
@@ -334,7 +653,6 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       'sustainability',
       'business',
       'management',
-      'data',
       'animal care',
     ],
     awards: [

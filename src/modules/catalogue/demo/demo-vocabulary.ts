@@ -96,7 +96,7 @@ export const TITLE_PATTERNS: readonly TitlePattern[] = [
   pattern('Advanced {X}', 9, 12, false, 'unlevelled', 1.5, true),
   pattern('{X} Essentials', 1, 7, true, 'open', 1, true),
   pattern('Applied {X}', 7, 12, false, 'open', 1, true),
-  pattern('Professional Certificate in {X}', 8, 12, false, 'all'),
+  pattern('Professional Certificate in {X}', 8, 12, false, 'unlevelled'),
   pattern('{X} for Managers', 7, 12, true, 'open'),
   pattern('Fundamentals of {X}', 4, 8, true, 'open'),
   pattern('{X} Awareness', 1, 6, true, 'open', 1, true),
@@ -114,6 +114,18 @@ const VERBAL_STEM =
   /^(Supporting|Using|Managing|Leading|Decarbonising|Keeping|Curating|Understanding|Working|Moving)\b/;
 const BASIC_STEM = /\b(Awareness|Essentials|Fundamentals|Beginners|Refresher|Introduction)\b/;
 const ADVANCED_STEM = /\b(Advanced|Strategic)\b/;
+/** Leading others is for people with some experience, not a first qualification. */
+const LEADING_STEM =
+  /\b(Leadership|Leading|Supervision|Managing People|Managing Remote Teams|Managers|(Care Home|Practice|Operations|Human Resource|Farm Business|Arts|Construction Project) Management)\b/;
+/** Practical, entry-level skills: not degree or postgraduate study. */
+const ENTRY_STEM =
+  /\b(Barista|Dog Grooming|Food Hygiene|Manual Handling|First Aid|Working at Height|Painting and Decorating|Plastering|Bricklaying|Digital Skills for Work|Tractor Driving|Chainsaw|Beekeeping|Lone Working|Display Screen|Moving and Assisting|Hotel Front Office|Personal Licence|Wellbeing and Resilience|Record Keeping)\b/;
+/** Trade and vocational skills taught at college, up to professional development awards. */
+const TRADE_STEM =
+  /\b(Plumbing|Joinery|Roofing|Gas Safety|Electrical Installation|Welding|Mechanical Maintenance|Kennel and Cattery|Book-keeping|Payroll|Pastry and Baking|IT Support|Microsoft Excel|Customer Service|Medication Administration|Companion Animal|Electric Vehicle Maintenance)\b/;
+/** Specialist or professional subjects that are taught from HNC and degree level up. */
+const SPECIALIST_STEM =
+  /\b(Prescribing|Medical Education|Global Health|Veterinary Anaesthesia|Diagnostic Imaging|Digital Twins|Space Engineering|Subsea Engineering|Deep Learning|Natural Language Processing|Big Data|Data Engineering|Professional Enquiry|for Teachers|for Nurses|in Nursing|in Schools|Further Education|Pedagogy|Leadership in Education|Net Zero Strategy|Climate Justice|Hydrogen Economy|Quantity Surveying|One Health|Public Procurement|Clinical Leadership|Data Governance)\b/;
 
 export function stemFits(stem: string, candidate: Pick<TitlePattern, 'fits' | 'needsNoun'>): boolean {
   if (candidate.needsNoun && VERBAL_STEM.test(stem)) return false;
@@ -122,10 +134,17 @@ export function stemFits(stem: string, candidate: Pick<TitlePattern, 'fits' | 'n
   return candidate.fits === 'unlevelled' || !QUALIFIED_STEM.test(stem);
 }
 
-/** "Fire Safety Awareness" is not postgraduate study, and "Advanced Clinical Practice" is not a first step. */
+/**
+ * "Fire Safety Awareness" is not postgraduate study, "Advanced Clinical Practice" is not a first
+ * step, and nobody's first qualification is in leading a team or prescribing medicines.
+ */
 export function stemSuitsLevel(stem: string, scqfLevel: number | null): boolean {
   if (BASIC_STEM.test(stem)) return scqfLevel === null || scqfLevel <= 8;
   if (ADVANCED_STEM.test(stem)) return scqfLevel !== null && scqfLevel >= 9;
+  if (SPECIALIST_STEM.test(stem)) return scqfLevel === null || scqfLevel >= 7;
+  if (ENTRY_STEM.test(stem)) return scqfLevel === null || scqfLevel <= 8;
+  if (TRADE_STEM.test(stem)) return scqfLevel === null || scqfLevel <= 9;
+  if (LEADING_STEM.test(stem)) return scqfLevel === null || scqfLevel >= 6;
   return true;
 }
 
@@ -225,15 +244,15 @@ export const OUTCOME_TEMPLATES: Record<ScqfCharacteristic, Record<OutcomeTier, s
   'communication-numeracy-ict': {
     foundation: [
       'Record and share information about {topic} clearly with others',
-      'Use digital tools to find and present information about {topic}',
+      'Use online tools to find and present information about {topic}',
     ],
     intermediate: [
       'Present findings on {topic} to colleagues in writing and in person',
-      'Use data and digital tools to report on {topic}',
+      'Use figures and charts to report on {topic}',
     ],
     advanced: [
       'Communicate complex ideas about {topic} to specialist and non-specialist audiences',
-      'Use data to build a case for change in {topic}',
+      'Use evidence to build a case for change in {topic}',
     ],
   },
   'autonomy-and-working-with-others': {
@@ -256,15 +275,79 @@ export const OUTCOME_TEMPLATES: Record<ScqfCharacteristic, Record<OutcomeTier, s
 
 /**
  * Summaries say who the course is for and what they gain (the catalogue's rule). {award} is the
- * credit or certificate, e.g. "10 SCQF credits at level 7"; {A_size} is "A 10-credit", "An 8-credit" or "A short".
+ * credit or certificate, e.g. "10 SCQF credits at level 7"; {A_size} is "A 10-credit", "An 8-credit"
+ * or "A short"; {topics} is the title's topic and one more. Each template suits a range of SCQF
+ * levels, courses without credit or not, and the learners it is written for.
  */
-export const SUMMARY_TEMPLATES: readonly string[] = [
-  'For {audience}. If you want to {goal}, you will build practical skills in {topic} that you can use straight away.',
-  '{Audience}: learn the essentials of {topic} and {goal}. You finish with {award}.',
-  'Designed for {audience}. Gain confidence in {topic} and learn to {goal}.',
-  '{A_size} course for {audience}, covering {topic} and {topic2}. It will help you {goal}.',
-  'Want to {goal}? This course is for {audience}: it covers {topic} and {topic2}, and you finish with {award}.',
-  'For {audience}. You will learn to {goal}, using {topic} in {setting}.',
+export interface SummaryTemplate {
+  text: string;
+  minLevel: number;
+  maxLevel: number;
+  small: boolean;
+  /**
+   * "early" templates ("learn the essentials") are not for experts; "experienced" ones ("build on
+   * what you know") are not for newcomers or introductory courses.
+   */
+  suits: LearnerStage | 'any';
+}
+
+/** How far along the learners are: newcomers or an introductory title, experts, or in between. */
+export type LearnerStage = 'early' | 'middle' | 'experienced';
+
+function summary(
+  text: string,
+  minLevel: number,
+  maxLevel: number,
+  small: boolean,
+  suits: SummaryTemplate['suits'] = 'any',
+): SummaryTemplate {
+  return { text, minLevel, maxLevel, small, suits };
+}
+
+export const SUMMARY_TEMPLATES: readonly SummaryTemplate[] = [
+  summary(
+    'For {audience}. If you want to {goal}, this course gives you a practical grounding in {topic}.',
+    1,
+    8,
+    true,
+    'early',
+  ),
+  summary(
+    '{Audience}: learn the essentials of {topic} and how to {goal}. You finish with {award}.',
+    1,
+    6,
+    true,
+    'early',
+  ),
+  summary('Designed for {audience}. Gain confidence in {topic} and {goal}.', 1, 10, true),
+  summary('{A_size} course for {audience}, covering {topics}. It will help you {goal}.', 1, 10, true),
+  summary(
+    'Want to {goal}? This course is for {audience}: it covers {topics}, and you finish with {award}.',
+    1,
+    12,
+    true,
+  ),
+  summary('For {audience}. It will help you {goal}, with examples drawn from {setting}.', 1, 12, true),
+  summary(
+    'For {audience}. Build on what you know about {topic} so that you can {goal}.',
+    7,
+    10,
+    false,
+    'experienced',
+  ),
+  summary(
+    'For {audience}. You will critically examine current thinking in {topic} and use it to {goal}.',
+    10,
+    12,
+    false,
+    'experienced',
+  ),
+  summary(
+    '{A_size} postgraduate course for {audience}, covering {topics}. It will help you {goal}.',
+    11,
+    12,
+    false,
+  ),
 ];
 
 export const COVERS_TEMPLATES: readonly string[] = [

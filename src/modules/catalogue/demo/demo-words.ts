@@ -15,6 +15,8 @@ import {
   SUMMARY_TEMPLATES,
   TITLE_PATTERNS,
   type SubjectVocabulary,
+  type LearnerStage,
+  type SummaryTemplate,
   type TitlePattern,
 } from './demo-vocabulary.ts';
 
@@ -26,6 +28,8 @@ export interface CourseWords {
   /** Three more of the subject's topics. */
   topics: string[];
   audience: string;
+  /** Newcomers or an introductory course, experts, or in between: it decides the tone. */
+  stage: LearnerStage;
   goal: string;
   setting: string;
   /** A second setting, so a description does not name the same one twice. */
@@ -89,16 +93,26 @@ const LEVEL_SLOTS = 13;
 function titlesFor(subject: SubjectVocabulary, stem: string): StemTitles {
   const { title, topic } = splitStem(stem);
   // Subject patterns suit any level, except that "for Beginners" does not suit postgraduate study.
-  const subjectPatterns: TitlePattern[] = subject.titlePatterns.map((text) => ({
-    text,
-    minLevel: 1,
-    maxLevel: /Beginners/.test(text) ? 7 : 12,
-    small: true,
-    fits: 'open',
-    weight: 1,
-    needsNoun: false,
-  }));
-  const patterns = [...TITLE_PATTERNS, ...subjectPatterns].filter((candidate) => stemFits(title, candidate));
+  const subjectPatterns: TitlePattern[] = subject.titlePatterns.flatMap((candidate) => {
+    const { text, only, minLevel = 1, maxLevel = 12 } =
+      typeof candidate === 'string' ? { text: candidate } : candidate;
+    if (only && !only.test(title)) return [];
+    const pattern: TitlePattern = {
+      text,
+      minLevel,
+      maxLevel: /Beginners/.test(text) ? Math.min(maxLevel, 7) : maxLevel,
+      small: true,
+      fits: 'open',
+      weight: 1,
+      needsNoun: false,
+    };
+    return [pattern];
+  });
+  // "{X} for Managers" reads well for "Risk Management" but not for "Traditional Music".
+  const forManagers = subject.forManagers?.test(title) ?? false;
+  const patterns = [...TITLE_PATTERNS, ...subjectPatterns].filter(
+    (candidate) => stemFits(title, candidate) && (forManagers || !candidate.text.endsWith('for Managers')),
+  );
   const titlesByLevel: Weighted<string>[] = [];
   const suitsLevel: boolean[] = [];
   for (let slot = 0; slot < LEVEL_SLOTS; slot += 1) {
@@ -132,7 +146,7 @@ export function chooseTitle(
   const slot = scqfLevel === null ? 0 : Math.min(Math.max(scqfLevel, 1), LEVEL_SLOTS - 1);
   let stem = rng.pick(stems);
   // A few tries find a stem that suits the level; every subject has plenty that suit any level.
-  for (let attempt = 0; attempt < 5 && !stem.suitsLevel[slot]; attempt += 1) stem = rng.pick(stems);
+  for (let attempt = 0; attempt < 8 && !stem.suitsLevel[slot]; attempt += 1) stem = rng.pick(stems);
   const titles = stem.titlesByLevel[slot] ?? [];
   // "{X}" fits every stem at every level, so the list is never empty; the fallback is for safety.
   return { title: titles.length > 0 ? rng.weighted(titles) : stem.title, topic: stem.topic };
@@ -143,14 +157,38 @@ function creditPhrase(words: CourseWords): string {
   return `${words.scqfCredits} SCQF ${words.scqfCredits === 1 ? 'credit' : 'credits'} at level ${words.scqfLevel}`;
 }
 
+// Templates suited to each level (0 for no credit) and stage of learner, worked out once.
+const templatesBySlot = new Map<string, string[]>();
+
+function summaryTemplates(level: number | null, stage: LearnerStage): string[] {
+  const slot = `${level ?? 0} ${stage}`;
+  let templates = templatesBySlot.get(slot);
+  if (!templates) {
+    const suits = (template: SummaryTemplate) =>
+      (level === null ? template.small : level >= template.minLevel && level <= template.maxLevel) &&
+      (template.suits === 'any' ||
+        template.suits === stage ||
+        (template.suits === 'early' && stage === 'middle') ||
+        (template.suits === 'experienced' && stage === 'middle'));
+    templates = SUMMARY_TEMPLATES.filter(suits).map((template) => template.text);
+    templatesBySlot.set(slot, templates);
+  }
+  return templates;
+}
+
 /** Who the course is for and what they gain, in 20 to 400 characters. */
 export function summarise(rng: Random, words: CourseWords): string {
-  const summary = fill(rng.pick(SUMMARY_TEMPLATES), {
+  const topic2 = words.topics[0] ?? words.topic;
+  const summary = fill(rng.pick(summaryTemplates(words.scqfLevel, words.stage)), {
     audience: words.audience,
     Audience: capitalise(words.audience),
     goal: words.goal,
     topic: words.topic,
-    topic2: words.topics[0] ?? words.topic,
+    // "covering infection prevention and control and patient safety" loses track of its "and"s.
+    topics:
+      words.topic.includes(' and ') || topic2.includes(' and ')
+        ? `${words.topic}, as well as ${topic2}`
+        : `${words.topic} and ${topic2}`,
     setting: words.setting,
     award: creditPhrase(words),
     A_size:
@@ -160,7 +198,7 @@ export function summarise(rng: Random, words: CourseWords): string {
   });
   return summary.length <= MAX_SUMMARY
     ? summary
-    : `For ${words.audience} who want to ${words.goal}.`.slice(0, MAX_SUMMARY);
+    : `For ${words.audience}: a course to help you ${words.goal}.`.slice(0, MAX_SUMMARY);
 }
 
 /** Two to four sentences: what it covers, its size, and sometimes how it is taught and who it is run with. */
