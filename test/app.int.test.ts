@@ -16,7 +16,13 @@ describe.each(testDatabaseKinds())('the hub on %s', (kind) => {
     await publishCatalogue(
       testDatabase.database,
       [anInstitution({ name: 'Lowland University' })],
-      [{ institution: 'lowland-university', slug: 'cyber-basics', input: aMicroCredential({ title: 'Cyber Security Basics' }) }],
+      [
+        {
+          institution: 'lowland-university',
+          slug: 'cyber-basics',
+          input: aMicroCredential({ title: 'Cyber Security Basics' }),
+        },
+      ],
     );
     app = await buildTestApp(testDatabase.database);
   });
@@ -80,7 +86,13 @@ describe.each(testDatabaseKinds())('the hub on %s', (kind) => {
       name: 'Cyber Security Basics',
       provider: { name: 'Lowland University' },
       numberOfCredits: { value: 10 },
-      hasCourseInstance: [{ '@type': 'CourseInstance', courseMode: 'online', offers: { price: '250.00', priceCurrency: 'GBP' } }],
+      hasCourseInstance: [
+        {
+          '@type': 'CourseInstance',
+          courseMode: 'online',
+          offers: { price: '250.00', priceCurrency: 'GBP' },
+        },
+      ],
     });
     expect(response.body).toContain('10 <a href="/glossary/scqf-credit"');
   });
@@ -107,7 +119,11 @@ describe.each(testDatabaseKinds())('the hub on %s', (kind) => {
 describe('errors in production', () => {
   it('never show the stack or the internal message', async () => {
     const testDatabase = await createTestDatabase('pglite');
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://hub.example' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'https://hub.example',
+    });
     const app = await buildApp({ config, database: testDatabase.database, clock: () => TEST_TODAY });
     app.get('/boom', { config: { access: 'public' } }, async () => {
       throw new Error('connection string postgres://secret@db');
@@ -124,6 +140,24 @@ describe('errors in production', () => {
       expect(api.statusCode).toBe(500);
       expect(api.headers['content-type']).toContain('application/problem+json');
       expect(api.body).not.toContain('secret');
+    } finally {
+      await app.close();
+      await testDatabase.drop();
+    }
+  });
+});
+
+describe('the API documentation', () => {
+  it('is browsable and asks nothing of other sites', async () => {
+    const testDatabase = await createTestDatabase('pglite');
+    const app = await buildTestApp(testDatabase.database);
+    try {
+      const page = await app.inject({ url: '/api/docs' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-security-policy']).not.toContain('validator.swagger.io');
+      expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      const document = await app.inject({ url: '/api/docs/json' });
+      expect(document.json().info.title).toBe('Micro-credentials Hub API');
     } finally {
       await app.close();
       await testDatabase.drop();
