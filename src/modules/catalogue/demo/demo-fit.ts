@@ -35,10 +35,6 @@ const STOP_WORDS = new Set([
   'in',
   'into',
   'it',
-  'learn',
-  'learner',
-  'learners',
-  'learning',
   'manage',
   'management',
   'manager',
@@ -81,7 +77,22 @@ const PATTERN_WORDS = new Set([
   'steps',
 ]);
 
-const SUFFIXES = ['ship', 'ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ers', 'er', 'ies', 'ity', 'ty', 'es', 's'];
+const SUFFIXES = [
+  'ship',
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ings',
+  'ing',
+  'ers',
+  'er',
+  'ies',
+  'ity',
+  'ty',
+  'es',
+  's',
+];
 
 /** A rough stem: "leadership" and "lead" give "lead", "writing" and "writer" give "writ". */
 function wordKey(word: string): string {
@@ -103,7 +114,8 @@ export function phraseKeys(phrase: string, ignorePatternWords = false): string[]
   if (!keys) {
     keys = [];
     for (const word of phrase.toLowerCase().split(/[^a-z0-9]+/)) {
-      if (word.length < 2 || STOP_WORDS.has(word) || (ignorePatternWords && PATTERN_WORDS.has(word))) continue;
+      if (word.length < 2 || STOP_WORDS.has(word) || (ignorePatternWords && PATTERN_WORDS.has(word)))
+        continue;
       keys.push(wordKey(word));
     }
     keysByPhrase.set(cacheKey, keys);
@@ -157,46 +169,106 @@ function titleSuits(item: { only: RegExp | null; not: RegExp | null }, title: st
   return (item.only === null || item.only.test(title)) && (item.not === null || !item.not.test(title));
 }
 
-/** The first non-empty list, loosening the rules one at a time; the last rule is always met. */
-function firstNonEmpty<T>(items: readonly T[], rules: readonly ((item: T) => boolean)[]): T[] {
-  for (const rule of rules) {
-    const kept = items.filter(rule);
-    if (kept.length > 0) return kept;
-  }
-  return items.slice();
+/** What suits a title at any level: its kind, its fresh topics and goals, and who it names. */
+interface TitleInfo {
+  subject: SubjectVocabulary;
+  title: string;
+  kind: TitleKind;
+  /** The audiences the title names ("... for Nurses"), or all of the subject's. */
+  pool: readonly DemoAudience[];
+  named: boolean;
+  /** Whether each audience in the pool suits the title's words (its only and not). */
+  poolSuitsTitle: boolean[];
+  goals: GoalPool;
+  topics: TopicPool;
+  byLevel: (TitleFit | undefined)[];
+}
+
+/**
+ * Goals that do not repeat a title, with whether each suits the title's words. Titles of one stem
+ * usually share a pool, so the goals for each audience are worked out once for all of them.
+ */
+interface GoalPool {
+  goals: readonly DemoGoal[];
+  suitsTitle: boolean[];
+  byAudience: Map<DemoAudience, GoalChoice>;
+}
+
+/** Topics that can sit beside a title's own, shared like goal pools, and those that suit each goal. */
+interface TopicPool {
+  topics: string[];
+  byGoal: Map<DemoGoal, string[]>;
+}
+
+/** The goals that suit an audience on a title, with how many rules were loosened to find them. */
+export interface GoalChoice {
+  goals: Weighted<DemoGoal>;
+  slack: number;
 }
 
 /** What suits one title at one level: who it is for, and for each of them what they gain. */
 export interface TitleFit {
-  title: string;
+  info: TitleInfo;
+  level: number | null;
   /** Whether the title is introductory ("Introduction to", "Essentials"). */
   intro: boolean;
-  topic: string;
-  level: number | null;
   audiences: Weighted<DemoAudience>;
   /** How many rules had to be loosened to find an audience: 0 when the vocabulary covers the title. */
   audienceSlack: number;
-  subject: SubjectVocabulary;
-  titleKeys: string[];
-  otherTopics: string[];
-  goals: Map<DemoAudience, { goals: Weighted<DemoGoal>; slack: number }>;
-  topicsBeside: Map<DemoGoal, string[]>;
 }
 
-const fits = new Map<string, TitleFit>();
+// By subject, then title: titles are the vocabulary's own strings, so lookups build no new keys.
+const infos = new Map<SubjectVocabulary, Map<string, TitleInfo>>();
+const goalPools = new Map<string, GoalPool>();
+const topicPools = new Map<string, TopicPool>();
+
+function goalPool(subject: SubjectVocabulary, goals: readonly DemoGoal[], suitsTitle: boolean[]): GoalPool {
+  const key = `${subject.slug}:${goals.map((candidate, index) => `${subject.goals.indexOf(candidate)}${suitsTitle[index] ? '+' : '-'}`).join(',')}`;
+  let pool = goalPools.get(key);
+  if (!pool) {
+    pool = { goals, suitsTitle, byAudience: new Map() };
+    goalPools.set(key, pool);
+  }
+  return pool;
+}
+
+function topicPool(subject: SubjectVocabulary, topics: string[]): TopicPool {
+  const key = `${subject.slug}:${topics.join('|')}`;
+  let pool = topicPools.get(key);
+  if (!pool) {
+    pool = { topics, byGoal: new Map() };
+    topicPools.set(key, pool);
+  }
+  return pool;
+}
 
 /** What suits a title of the subject at a level (null for a course without credit). */
-export function fitFor(subject: SubjectVocabulary, title: string, topic: string, level: number | null): TitleFit {
-  const key = `${subject.slug}\u0000${level ?? 0}\u0000${title}`;
-  let fit = fits.get(key);
+export function fitFor(
+  subject: SubjectVocabulary,
+  title: string,
+  topic: string,
+  level: number | null,
+): TitleFit {
+  let byTitle = infos.get(subject);
+  if (!byTitle) {
+    byTitle = new Map();
+    infos.set(subject, byTitle);
+  }
+  let info = byTitle.get(title);
+  if (!info) {
+    info = titleInfo(subject, title, topic);
+    byTitle.set(title, info);
+  }
+  const slot = level ?? 0;
+  let fit = info.byLevel[slot];
   if (!fit) {
-    fit = buildFit(subject, title, topic, level);
-    fits.set(key, fit);
+    fit = levelFit(info, level);
+    info.byLevel[slot] = fit;
   }
   return fit;
 }
 
-function buildFit(subject: SubjectVocabulary, title: string, topic: string, level: number | null): TitleFit {
+function titleInfo(subject: SubjectVocabulary, title: string, topic: string): TitleInfo {
   const kind: TitleKind = {
     intro: INTRO_TITLE.test(title),
     senior: SENIOR_TITLE.test(title),
@@ -205,89 +277,126 @@ function buildFit(subject: SubjectVocabulary, title: string, topic: string, leve
   };
   const named = subject.audiences.filter((candidate) => candidate.named?.test(title));
   const pool = named.length > 0 ? named : subject.audiences;
-  const rules: ((candidate: DemoAudience) => boolean)[] = [
-    (candidate) => levelSuits(candidate, level) && roleSuits(candidate, kind) && titleSuits(candidate, title),
-    (candidate) =>
-      levelSuits(candidate, level, 1) && roleSuits(candidate, kind) && titleSuits(candidate, title),
-    (candidate) => levelSuits(candidate, level) && titleSuits(candidate, title),
-    (candidate) => roleSuits(candidate, kind) && titleSuits(candidate, title),
-    (candidate) => titleSuits(candidate, title),
-  ];
-  let audienceSlack = rules.findIndex((rule) => pool.some(rule));
-  if (audienceSlack < 0) audienceSlack = rules.length;
-  const audiences = firstNonEmpty(pool, rules).map((candidate) => {
-    // An audience written for this kind of course fits it better than one that suits any course.
-    let weight = candidate.only !== null || named.length > 0 ? 2 : 1;
-    if (kind.intro && candidate.role === 'new') weight *= 2;
-    return [candidate, weight] as const;
-  });
-  const titleKeys = [...phraseKeys(title, true), ...phraseKeys(topic, true)];
-  const fresh = subject.topics.filter((other) => !sharesWord(phraseKeys(other), titleKeys));
-  // Topics written for some courses only ("network security") go with those; three are needed.
+  const topicKeys = phraseKeys(topic);
+  const titleKeys = [...phraseKeys(title, true), ...topicKeys];
+  // A goal that repeats the title ("Person-centred Care ... give person-centred care") says nothing new.
+  let goals = subject.goals.filter((candidate) => !sharesWord(phraseKeys(candidate.text), titleKeys));
+  if (goals.length === 0) goals = subject.goals;
+  // Three topics are needed: first those that repeat nothing in the title, then those that at least
+  // do not repeat its topic ("in Practice" may rule out "reflective practice" in a small subject).
+  let fresh = subject.topics.filter((other) => !sharesWord(phraseKeys(other), titleKeys));
+  if (fresh.length < 3) fresh = subject.topics.filter((other) => !sharesWord(phraseKeys(other), topicKeys));
+  // Topics written for some courses only ("network security") go with those.
   const suited = fresh.filter((other) => subject.topicsOnly?.[other]?.test(title) ?? true);
   const otherTopics = suited.length >= 3 ? suited : fresh;
   return {
-    title,
-    intro: kind.intro,
-    topic,
-    level,
-    audiences,
-    audienceSlack,
     subject,
-    titleKeys,
+    title,
+    kind,
+    pool,
+    named: named.length > 0,
+    poolSuitsTitle: pool.map((candidate) => titleSuits(candidate, title)),
+    goals: goalPool(
+      subject,
+      goals,
+      // Shaping an organisation's direction is not what an introductory course promises.
+      goals.map((candidate) => titleSuits(candidate, title) && !(kind.intro && candidate.minLevel >= 9)),
+    ),
     // A subject whose topics all echo this title still needs three to describe it.
-    otherTopics: otherTopics.length >= 3 ? otherTopics : subject.topics.filter((other) => other !== topic),
-    goals: new Map(),
-    topicsBeside: new Map(),
+    topics: topicPool(
+      subject,
+      otherTopics.length >= 3 ? otherTopics : subject.topics.filter((other) => other !== topic),
+    ),
+    byLevel: [],
   };
+}
+
+function levelFit(info: TitleInfo, level: number | null): TitleFit {
+  const { pool, poolSuitsTitle, kind } = info;
+  const rules: ((candidate: DemoAudience, index: number) => boolean)[] = [
+    (candidate, index) =>
+      levelSuits(candidate, level) && roleSuits(candidate, kind) && poolSuitsTitle[index] === true,
+    (candidate, index) =>
+      levelSuits(candidate, level, 1) && roleSuits(candidate, kind) && poolSuitsTitle[index] === true,
+    (candidate, index) => levelSuits(candidate, level) && poolSuitsTitle[index] === true,
+    (candidate, index) => roleSuits(candidate, kind) && poolSuitsTitle[index] === true,
+    (_candidate, index) => poolSuitsTitle[index] === true,
+    () => true,
+  ];
+  let audienceSlack = 0;
+  let chosen: DemoAudience[] = [];
+  for (; audienceSlack < rules.length; audienceSlack += 1) {
+    chosen = pool.filter(rules[audienceSlack] as (candidate: DemoAudience, index: number) => boolean);
+    if (chosen.length > 0) break;
+  }
+  const audiences = chosen.map((candidate) => {
+    // An audience written for this kind of course fits it better than one that suits any course.
+    let weight = candidate.only !== null || info.named ? 2 : 1;
+    if (kind.intro && candidate.role === 'new') weight *= 2;
+    return [candidate, weight] as const;
+  });
+  return { info, level, intro: kind.intro, audiences, audienceSlack };
 }
 
 export function chooseAudience(rng: Random, fit: TitleFit): DemoAudience {
   return rng.weighted(fit.audiences);
 }
 
-/** The goals that suit an audience on this course, with how many rules were loosened to find them. */
-export function goalsFor(fit: TitleFit, who: DemoAudience): { goals: Weighted<DemoGoal>; slack: number } {
-  let entry = fit.goals.get(who);
+/**
+ * The goals that suit an audience on this title, at any level: the few goals tied to levels are
+ * checked when one is chosen, so the list is worked out once per title rather than per level.
+ */
+export function goalsFor(fit: TitleFit, who: DemoAudience): GoalChoice {
+  const pool = fit.info.goals;
+  let entry = pool.byAudience.get(who);
   if (!entry) {
-    const { subject, title, level, titleKeys } = fit;
-    // A goal that repeats the title ("Person-centred Care ... give person-centred care") says nothing new.
-    const fresh = subject.goals.filter((candidate) => !sharesWord(phraseKeys(candidate.text), titleKeys));
+    const { goals, suitsTitle: goalSuitsTitle } = pool;
     const suitsWho = (candidate: DemoGoal) =>
       (candidate.roles === null || candidate.roles.includes(who.role)) &&
       (candidate.who === null || candidate.who.test(who.text));
-    const rules: ((candidate: DemoGoal) => boolean)[] = [
-      (candidate) => suitsWho(candidate) && levelSuits(candidate, level) && titleSuits(candidate, title),
-      (candidate) => suitsWho(candidate) && titleSuits(candidate, title),
-      (candidate) => titleSuits(candidate, title),
+    const rules: ((candidate: DemoGoal, index: number) => boolean)[] = [
+      (candidate, index) => goalSuitsTitle[index] === true && suitsWho(candidate),
+      (_candidate, index) => goalSuitsTitle[index] === true,
       (candidate) => candidate.only === null && suitsWho(candidate),
       (candidate) => candidate.only === null,
+      () => true,
     ];
-    let slack = rules.findIndex((rule) => fresh.some(rule));
-    if (slack < 0) slack = rules.length;
-    const chosen = fresh.length > 0 ? firstNonEmpty(fresh, rules) : subject.goals.slice();
+    let slack = 0;
+    let chosen: DemoGoal[] = [];
+    for (; slack < rules.length; slack += 1) {
+      chosen = goals.filter(rules[slack] as (candidate: DemoGoal, index: number) => boolean);
+      if (chosen.length > 0) break;
+    }
     entry = {
-      // Goals written for the topic or the audience say more than the subject's general ones.
-      goals: chosen.map((candidate) => [candidate, candidate.only !== null || candidate.who !== null ? 4 : 1] as const),
+      // Goals written for the topic, then for the audience, say more than the subject's general ones.
+      goals: chosen.map(
+        (candidate) => [candidate, candidate.only !== null ? 6 : candidate.who !== null ? 3 : 1] as const,
+      ),
       slack,
     };
-    fit.goals.set(who, entry);
+    pool.byAudience.set(who, entry);
   }
   return entry;
 }
 
+/** A goal for the audience, one that suits the course's level if a few tries find one. */
 export function chooseGoal(rng: Random, fit: TitleFit, who: DemoAudience): DemoGoal {
-  return rng.weighted(goalsFor(fit, who).goals);
+  const { goals } = goalsFor(fit, who);
+  let aim = rng.weighted(goals);
+  for (let attempt = 0; attempt < 4 && !levelSuits(aim, fit.level); attempt += 1) aim = rng.weighted(goals);
+  if (levelSuits(aim, fit.level)) return aim;
+  return goals.find(([candidate]) => levelSuits(candidate, fit.level))?.[0] ?? aim;
 }
 
 /** Topics that neither repeat the title nor the goal, to list beside the title's own topic. */
 export function topicsBeside(fit: TitleFit, aim: DemoGoal): string[] {
-  let topics = fit.topicsBeside.get(aim);
+  const pool = fit.info.topics;
+  let topics = pool.byGoal.get(aim);
   if (!topics) {
     const goalKeys = phraseKeys(aim.text);
-    const kept = fit.otherTopics.filter((other) => !sharesWord(phraseKeys(other), goalKeys));
-    topics = kept.length >= 3 ? kept : fit.otherTopics;
-    fit.topicsBeside.set(aim, topics);
+    const kept = pool.topics.filter((other) => !sharesWord(phraseKeys(other), goalKeys));
+    topics = kept.length >= 3 ? kept : pool.topics;
+    pool.byGoal.set(aim, topics);
   }
   return topics;
 }

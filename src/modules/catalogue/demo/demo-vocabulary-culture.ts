@@ -104,7 +104,7 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
         settings: ['your school'],
       }),
       audience('early years leaders and managers', 'lead', 7, 11, {
-        only: /Early Years|Leadership|Outdoor|Inclusive|Data|Coaching|Wellbeing/,
+        only: /Early Years|Leadership|Outdoor|Inclusive|Coaching|Wellbeing/,
         settings: ['an early years setting'],
       }),
       audience('curriculum leaders in colleges', 'lead', 9, 12, {
@@ -117,36 +117,61 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
       }),
     ],
     goals: [
-      goal('improve learning in your classroom', { who: /teachers|lecturers|assistants/ }),
+      goal('raise attainment in your classroom', { who: /teachers|lecturers|assistants/ }),
       goal('meet the GTCS professional standards', { who: /teachers|Gaelic medium|lecturers/ }),
-      goal('take on a leadership role in your school', { roles: ['staff', 'expert'], who: /teachers/, minLevel: 8 }),
+      goal('take on a leadership role in your school', {
+        roles: ['staff', 'expert'],
+        who: /teachers/,
+        minLevel: 8,
+      }),
       goal('lead improvement across your school', { roles: ['lead', 'expert'], who: /school|teachers/ }),
       goal('lead improvement across your setting', { roles: ['lead'], who: /early years|colleges/ }),
-      goal('plan lessons that work for every learner', { roles: ['new', 'staff'] }),
+      goal('plan lessons that work for every pupil', {
+        roles: ['new', 'staff'],
+        who: /^(?!early|lecturers|trainers)/,
+      }),
       goal('bring fresh ideas into your teaching', { roles: ['staff', 'expert'] }),
-      goal('develop as a reflective, research-informed practitioner', { roles: ['staff', 'expert'], minLevel: 9 }),
+      goal('develop as a reflective, research-informed practitioner', {
+        roles: ['staff', 'expert'],
+        minLevel: 9,
+      }),
       goal('teach confidently online', { only: /Online|Digital|Educational Technology|Computing/ }),
-      goal('make sure every learner can take part and succeed', {
+      goal('keep students engaged when you cannot see them', {
+        only: /Online|Digital Learning|Educational Technology/,
+      }),
+      goal('train colleagues with more confidence and impact', { who: /trainers/ }),
+      goal('make sure everyone in your class can take part and succeed', {
         only: /Inclusive|Additional|Dyslexia|Literacy|Assessment|Wellbeing|Curriculum/,
       }),
-      goal('give feedback that moves learning on', { only: /Assessment|Coaching|Enquiry|Data/ }),
+      goal('give feedback that helps students progress', {
+        only: /Assessment|Coaching|Enquiry|Data/,
+        who: /^(?!early)/,
+      }),
       goal('use evidence to improve your teaching', {
         only: /Enquiry|Data|Assessment|Coaching/,
         roles: ['new', 'staff', 'expert'],
       }),
-      goal('take learning outdoors with confidence', { only: /Outdoor|Sustainability/ }),
-      goal('design courses that learners finish', {
+      goal('teach outdoors with confidence', { only: /Outdoor|Sustainability/ }),
+      goal('design online courses that people complete', {
         only: /Digital Learning|Online|Educational|Further Education/,
       }),
       goal('notice and respond when pupils are struggling', {
         only: /Wellbeing|Additional|Dyslexia|Inclusive/,
         who: /^(?!early|lecturers|trainers)/,
       }),
-      goal('support young children to learn through play', { only: /Early Years|Outdoor|Literacy/, who: /early years/ }),
+      goal('support young children as they play, explore and grow', {
+        only: /Early Years|Outdoor|Literacy/,
+        who: /early years/,
+      }),
       goal('raise confident bilingual speakers', { only: /Gaelic/ }),
-      goal('build learners’ confidence in speaking and writing', { only: /Teaching English|Literacy|Dyslexia/ }),
+      goal('build students’ confidence in speaking and writing', {
+        only: /Teaching English|Literacy|Dyslexia/,
+      }),
       goal('spark children’s interest in science and technology', { only: /STEM|Computing/ }),
-      goal('coach colleagues to improve their practice', { roles: ['lead', 'expert'], only: /Coaching|Leadership/ }),
+      goal('coach colleagues to improve their practice', {
+        roles: ['lead', 'expert'],
+        only: /Coaching|Leadership/,
+      }),
       goal('prepare young people for a changing world', {
         only: /Sustainability|Curriculum|Computing|STEM|Outdoor/,
       }),
@@ -251,7 +276,8 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
         /Menu|Cookery|Pastry|Barista|Revenue|Supervision|Leadership|Wine|Whisky|Licence|Events|Scottish Food|Food/,
       'team supervision':
         /Supervision|Leadership|Events|Front Office|Cookery|Revenue|Customer|Hospitality Staff|Managers|Licence|Food/,
-      'visitor numbers and bookings': /Tourism|Revenue|Front Office|Events|Marketing|Accessible|Guiding|Whisky|Customer/,
+      'visitor numbers and bookings':
+        /Tourism|Revenue|Front Office|Events|Marketing|Accessible|Guiding|Whisky|Customer/,
       'promoting Scotland to visitors': /Tourism|Marketing|Whisky|Scottish Food|Guiding|Events|Accessible/,
       'licensing law': /Licence|Wine|Whisky|Supervision|Leadership|Events|Front Office|Small Businesses/,
     },
@@ -325,7 +351,10 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
         who: /owners|managers|marketing|bed and breakfast|professionals/,
       }),
       goal('keep every plate safe to eat', { only: /Hygiene|Allergen|Cookery|Pastry|Menu|Scottish Food/ }),
-      goal('run a safe and legal kitchen', { only: /Hygiene|Allergen|Cookery|Menu/, roles: ['lead', 'staff'] }),
+      goal('run a safe and legal kitchen', {
+        only: /Hygiene|Allergen|Cookery|Menu/,
+        roles: ['lead', 'staff'],
+      }),
       goal('make every sale count', { only: /Revenue|Menu|Barista|Wine|Whisky/ }),
       goal('sell drinks responsibly', { only: /Licence|Wine|Whisky/ }),
       goal('cook dishes that show off Scotland’s larder', { only: /Cookery|Scottish Food|Pastry|Menu/ }),
@@ -355,7 +384,8 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
         only: /^(Food Hygiene|Food Allergen|Wine Knowledge|Scottish Food|Accessible Tourism|Barista)/,
       },
     ],
-    forManagers: /^(Tourism Marketing|Sustainable Tourism|Accessible Tourism|Revenue Management|Food Hygiene)/,
+    forManagers:
+      /^(Tourism Marketing|Sustainable Tourism|Accessible Tourism|Revenue Management|Food Hygiene)/,
     keywords: [
       'hospitality',
       'tourism',
@@ -457,7 +487,7 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
         settings: ['your creative practice', 'a production team'],
       }),
       audience('games developers and designers', 'staff', 6, 10, { only: /Games|Animation/ }),
-      audience('creative freelancers', 'staff', 6, 10, { named: /Creative Freelancers|Creatives/ }),
+      audience('creative freelancers', 'staff', 5, 10, { named: /Creative Freelancers|Creatives/ }),
       audience('people working in museums, galleries and heritage', 'staff', 6, 10, {
         only: /Heritage|Curating|Arts Management|Photography|Community|Leadership|Marketing|Scottish Literature|Traditional Music|Textile/,
         settings: ['a museum or gallery', 'a heritage site'],
@@ -503,8 +533,8 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
       goal('win funding and commissions', {
         who: /freelancers|artists|musicians|writers|community|managers|practising|media makers/,
       }),
-      goal('lead creative teams and organisations', { roles: ['lead'] }),
-      goal('develop your voice as a writer', { only: /Writing|Screenwriting|Literature|Podcast|Theatre/ }),
+      goal('lead creative teams and organisations', { roles: ['lead'], who: /managers|lead/ }),
+      goal('develop your voice as a writer', { only: /Writing|Screenwriting|Literature|Podcast/ }),
       goal('tell stories that hold an audience', {
         only: /Writing|Screenwriting|Theatre|Video|Podcast|Heritage|Animation/,
       }),
@@ -695,7 +725,10 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
       }),
     ],
     goals: [
-      goal('take the next step towards fluency', { roles: ['new', 'staff'], not: /Intercultural|Interpreting|Translation|Teaching/ }),
+      goal('take the next step towards fluency', {
+        roles: ['new', 'staff'],
+        not: /Intercultural|Interpreting|Translation|Teaching/,
+      }),
       goal('hold everyday conversations', {
         only: /Beginners|Conversation|Gaelic|French|Spanish|German|Mandarin|Italian|British Sign|Scots|English for Speakers/,
         roles: ['new', 'staff'],
@@ -706,13 +739,18 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
         who: /^(?!parents)/,
       }),
       goal("support your child's learning", { who: /parents/ }),
-      goal('communicate across cultures with confidence', { only: /Intercultural|Business|Interpreting|Mandarin/ }),
+      goal('communicate across cultures with confidence', {
+        only: /Intercultural|Business|Interpreting|Mandarin/,
+      }),
       goal('chat with deaf friends, family and colleagues', { only: /British Sign/ }),
-      goal('settle into life and work in Scotland', { only: /English for Speakers/, who: /moving|professionals/ }),
+      goal('settle into life and work in Scotland', {
+        only: /English for Speakers/,
+        who: /moving|professionals/,
+      }),
       goal('write and present with confidence at university', { only: /Academic English/ }),
       goal('turn your languages into a career', { only: /Translation|Interpreting/ }),
       goal('take part in ceilidhs and Mòd competitions', { only: /Song/ }),
-      goal('bring learners of all ages to fluency', { only: /Teaching Gaelic/ }),
+      goal('bring students of all ages to fluency', { only: /Teaching Gaelic/ }),
       goal('serve the public in the language they prefer', {
         only: /Gaelic in the Workplace|Interpreting|British Sign/,
         who: /^(?!parents)/,
@@ -722,7 +760,7 @@ export const CULTURE_SUBJECTS: SubjectVocabulary[] = [
         only: /Gaelic Language|French|Spanish|German|Mandarin|Italian|Scots|Intercultural|Song/,
       }),
       goal('make yourself understood when you travel', {
-        only: /Beginners|French|Spanish|German|Italian|Mandarin/,
+        only: /French|Spanish|German|Italian|Mandarin/,
         roles: ['new'],
       }),
       goal('build trust with international partners', {

@@ -62,17 +62,21 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
         /Leadership|Managing|Managers|Coaching|Change|Agile|Operations|Human Resource|Project|Transformation|Customer|Lean/,
       'stakeholder management':
         /Project|Agile|Change|Transformation|Procurement|Supply|Risk|Strategic|Leadership|Negotiation|Operations|Equality|Third Sector/,
-      'project planning and risk': /Project|Agile|Change|Transformation|Risk|Operations|Lean|Procurement|Supply|Data/,
+      'project planning and risk':
+        /Project|Agile|Change|Transformation|Risk|Operations|Lean|Procurement|Supply|Data/,
       'managing performance':
         /Managing|Leadership|Human Resource|Coaching|Operations|Lean|Employment|Managers|Customer|Supply/,
-      'customer data': /Marketing|Customer|Data|Analysis|Small Businesses|Entrepreneurship|Transformation|Decision/,
-      'marketing strategy': /Marketing|Entrepreneurship|Customer|Small Businesses|Third Sector|Strategic|Transformation/,
+      'customer data':
+        /Marketing|Customer|Data|Analysis|Small Businesses|Entrepreneurship|Transformation|Decision/,
+      'marketing strategy':
+        /Marketing|Entrepreneurship|Customer|Small Businesses|Third Sector|Strategic|Transformation/,
       'financial records': /Book-keeping|Payroll|Finance|Entrepreneurship|Small Businesses|Risk|Procurement/,
       'business planning':
         /Entrepreneurship|Small Businesses|Finance|Strategic|Operations|Third Sector|Leadership|Risk|Supply|Transformation|Marketing|Negotiation/,
       'managing change':
         /Change|Leadership|Transformation|Lean|Operations|Agile|Managing|Strategic|Human Resource|Project|Equality|Employment/,
-      'wellbeing at work': /Managing|Leadership|Human Resource|Employment|Equality|Coaching|Managers|Negotiation/,
+      'wellbeing at work':
+        /Managing|Leadership|Human Resource|Employment|Equality|Coaching|Managers|Negotiation/,
       'tax, pensions and employment rules':
         /Payroll|Book-keeping|Employment|Human Resource|Finance|Small Businesses|Entrepreneurship/,
     },
@@ -83,12 +87,14 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       }),
       audience('administrators and office staff', 'staff', 4, 8),
       audience('people setting up their own business', 'new', 4, 8, {
+        settings: ['your business', 'a small business'],
         only: /Entrepreneurship|Book-keeping|Payroll|Marketing|Finance|Customer|Small Businesses|Negotiation/,
         named: /Small Businesses/,
       }),
       audience('small business owners', 'lead', 5, 10, {
         named: /Small Businesses/,
         not: /Public Procurement|Strategic|Transformation/,
+        settings: ['your business', 'a small business'],
       }),
       audience('finance and payroll staff', 'staff', 5, 9, { only: /Book-keeping|Payroll|Finance for|Data/ }),
       audience('marketing and communications staff', 'staff', 6, 10, {
@@ -100,16 +106,31 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       audience('HR and people professionals', 'staff', 7, 11, {
         only: /Human Resource|Employment Law|Equality|Managing People|Coaching|Change|Remote/,
       }),
-      audience('staff in charities and voluntary organisations', 'staff', 5, 10, { named: /Third Sector/ }),
-      audience('managers in charities and social enterprises', 'lead', 6, 11, { named: /Third Sector/ }),
+      audience('staff in charities and voluntary organisations', 'staff', 5, 10, {
+        named: /Third Sector/,
+        settings: ['a charity or social enterprise', 'your organisation'],
+      }),
+      audience('managers in charities and social enterprises', 'lead', 6, 11, {
+        named: /Third Sector/,
+        settings: ['a charity or social enterprise', 'your organisation'],
+      }),
       audience('supervisors and team leaders', 'lead', 6, 9),
       audience('new and aspiring managers', 'lead', 6, 10, { named: /New Managers/ }),
-      audience('managers who have recently stepped up', 'lead', 9, 12, { named: /New Managers/ }),
-      audience('managers without a finance background', 'lead', 6, 11, { named: /Non-financial Managers/ }),
+      audience('managers who have recently stepped up', 'lead', 9, 12, {
+        named: /New Managers/,
+        only: /New Managers|Managing|Leadership|Coaching|Human Resource|Employment/,
+      }),
+      audience('managers without a finance background', 'lead', 6, 11, {
+        named: /Non-financial Managers/,
+        only: /Non-financial/,
+      }),
       audience('graduates starting a career in business', 'staff', 9, 10, {
         not: /Book-keeping|Payroll|Strategic Leadership|Transformation/,
       }),
-      audience('team leaders and managers in the public sector', 'lead', 8, 11, { not: /Small Businesses/ }),
+      audience('team leaders and managers in the public sector', 'lead', 8, 11, {
+        not: /Small Businesses/,
+        settings: ['a public-sector team', 'your organisation'],
+      }),
       audience('procurement and supply chain professionals', 'expert', 9, 12, {
         only: /Procurement|Supply Chain|Operations|Risk|Lean/,
       }),
@@ -121,8 +142,17 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
     goals: [
       goal('lead a team with confidence', { roles: ['lead'] }),
       goal('get the best from the people you manage', { roles: ['lead'] }),
-      goal('take the next step into management', { roles: ['new', 'staff'], maxLevel: 9 }),
-      goal('take on more responsibility at work', { roles: ['new', 'staff'], maxLevel: 10 }),
+      goal('take the next step into management', {
+        roles: ['new', 'staff'],
+        minLevel: 6,
+        maxLevel: 9,
+        who: /^(?!people setting|small business)/,
+      }),
+      goal('take on more responsibility at work', {
+        roles: ['new', 'staff'],
+        maxLevel: 10,
+        who: /^(?!people setting|small business)/,
+      }),
       goal('apply good practice in your own organisation'),
       goal('run projects on time and on budget', { only: /Project|Agile|Change|Operations|Transformation/ }),
       goal('keep accurate financial records', { only: /Book-keeping|Payroll|Finance/ }),
@@ -154,7 +184,7 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       goal('buy goods and services well and within the rules', { only: /Procurement|Supply/ }),
       goal('agree deals that work for both sides', { only: /Negotiation|Procurement|Supply/ }),
       goal('spot risks early and plan for them', { only: /Risk|Project|Agile|Supply|Operations/ }),
-      goal('keep a dispersed team connected and productive', { only: /Remote|Managing People/ }),
+      goal('keep a dispersed team connected and productive', { only: /Remote/ }),
       goal('shape the direction of your organisation', { roles: ['lead', 'expert'], minLevel: 10 }),
     ],
     settings: ['your organisation', 'a small business', 'a public-sector team'],
@@ -165,7 +195,8 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       },
       { text: '{X} for the Third Sector', only: /^(?!Book-keeping|Payroll|Public)/ },
     ],
-    forManagers: /^(Project Management|Digital Marketing|Social Media|Change Management|Business Data|Customer Service|Supply Chain|Agile Project|Employment Law|Negotiation|Data-driven|Lean|Risk Management|Public Procurement|Coaching|Equality)/,
+    forManagers:
+      /^(Project Management|Digital Marketing|Social Media|Change Management|Business Data|Customer Service|Supply Chain|Agile Project|Employment Law|Negotiation|Data-driven|Lean|Risk Management|Public Procurement|Coaching|Equality)/,
     keywords: [
       'business',
       'management',
@@ -278,7 +309,8 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       'user research': /UX|User Experience|Accessibility|Web|Mobile|Games|Agile/,
       'prototyping and usability testing': /UX|User Experience|Accessibility|Web|Mobile|Games/,
       'plain language and clear content': /UX|User Experience|Accessibility|Web|Digital Skills/,
-      'phishing and social engineering': /Cyber|Security|Secure|Hacking|Forensics|Small Businesses|Digital Skills|Network/,
+      'phishing and social engineering':
+        /Cyber|Security|Secure|Hacking|Forensics|Small Businesses|Digital Skills|Network/,
       'logging and monitoring': /Cyber|Security|Cloud|DevOps|Linux|Network|Forensics|Internet|Testing/,
     },
     audiences: [
@@ -288,12 +320,14 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       }),
       audience('school leavers interested in a career in tech', 'new', 4, 6),
       audience('people who want to build confidence with computers', 'new', 4, 6, {
+        settings: ['everyday life', 'your workplace'],
         only: /Digital Skills|Excel|Beginners|IT Support|Cyber Resilience/,
       }),
       audience('career changers moving into tech', 'new', 5, 8, {
         not: /Digital Skills|Cyber Resilience for Small Businesses/,
       }),
       audience('office staff who use spreadsheets and online tools', 'staff', 4, 8, {
+        settings: ['your workplace', 'an office'],
         only: /Digital Skills|Excel|Accessibility|Cyber Resilience|Cyber Security/,
       }),
       audience('people working in IT support', 'staff', 5, 9, {
@@ -328,7 +362,7 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
         only: /Cyber|Hacking|Forensics|Secure|Security|Network|Linux|Cloud|DevOps|Internet/,
       }),
       audience('senior developers and technical architects', 'expert', 10, 12, {
-        only: /Cloud|DevOps|Software|Development|Database|SQL|Internet|Web|Python|Accessibility|UX|User Experience/,
+        only: /Cloud|DevOps|Software|Web Development|Mobile|Database|SQL|Internet|Python|Accessibility|UX|User Experience/,
       }),
     ],
     goals: [
@@ -346,20 +380,28 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       goal('spot and stop attacks before they do harm', {
         only: /Security|Hacking|Forensics|Cyber|Network/,
       }),
-      goal('keep your systems and data safe', { only: /Cyber|Security|Linux|Network|Cloud|Database|SQL|Excel/ }),
-      goal('investigate security incidents and present what you find', { only: /Forensics|Hacking|Security/ }),
+      goal('keep your systems and data safe', {
+        only: /Cyber|Security|Linux|Network|Cloud|Database|SQL|Excel/,
+      }),
+      goal('investigate security incidents and present what you find', {
+        only: /Forensics|Hacking|Security/,
+      }),
       goal('build and test your own applications', {
         only: /Python|Coding|Development|Software|DevOps|Mobile|Games|Agile|Database|SQL|Internet/,
       }),
       goal('write code that others can read and maintain', {
         only: /Python|Coding|Software|DevOps|Agile|Web Development|Mobile/,
       }),
-      goal('deliver software faster and more reliably', { only: /DevOps|Agile|Testing|Cloud|Secure Software/ }),
+      goal('deliver software faster and more reliably', {
+        only: /DevOps|Agile|Testing|Cloud|Secure Software/,
+      }),
       goal('run services that scale and stay secure', { only: /Cloud|DevOps|Linux|Network/ }),
       goal('make websites that everyone can use', { only: /Web|Accessibility|UX|User Experience/ }),
       goal('design services that work for disabled users', { only: /Accessibility|UX|User Experience|Web/ }),
       goal('work faster and smarter with everyday software', { only: /Digital Skills|Excel/ }),
-      goal('fix common IT problems yourself', { only: /IT Support|Linux|Network|Digital Skills|Cyber Resilience/ }),
+      goal('fix common IT problems yourself', {
+        only: /IT Support|Linux|Network|Digital Skills|Cyber Resilience/,
+      }),
       goal('organise and query your data with confidence', { only: /Database|SQL|Excel/ }),
       goal('connect devices and make use of what they measure', { only: /Internet of Things/ }),
       goal('turn a game idea into something people can play', { only: /Games/ }),
@@ -375,7 +417,8 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
         only: /^(Cyber Security|Web|Microsoft Excel|IT Support|Cloud|Digital Accessibility|Databases)/,
       },
     ],
-    forManagers: /^(Cyber Security|Cloud Security|Web Accessibility|Digital Accessibility|Agile Software|DevOps|Software Testing|Digital Forensics|Internet of Things|User Experience)/,
+    forManagers:
+      /^(Cyber Security|Cloud Security|Web Accessibility|Digital Accessibility|Agile Software|DevOps|Software Testing|Digital Forensics|Internet of Things|User Experience)/,
     keywords: [
       'IT',
       'coding',
@@ -523,7 +566,7 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
       goal('answer real questions with evidence', {
         only: /Analysis|Python|R for|SQL|Statistics|Science|Excel|Geospatial/,
       }),
-      goal('present findings so that others act on them', {
+      goal('present findings in a way that gets people to act', {
         only: /Storytelling|Visualisation|Dashboards|Literacy|Statistics|Power BI/,
       }),
       goal('build and evaluate predictive models', {
@@ -546,9 +589,13 @@ export const DIGITAL_SUBJECTS: SubjectVocabulary[] = [
         minLevel: 6,
         only: /^(?!Health Data|Deep|Big Data|Natural|Statistics for|SQL for|R for)/,
       },
-      { text: '{X} for Beginners', only: /^(Data Visualisation|Machine Learning|Data Literacy|Data Science)$/ },
+      {
+        text: '{X} for Beginners',
+        only: /^(Data Visualisation|Machine Learning|Data Literacy|Data Science)$/,
+      },
     ],
-    forManagers: /^(Data Visualisation|Machine Learning|Data Ethics|Data Literacy|Data Science|Data Governance|Big Data|Data Engineering|Data Storytelling|Responsible AI|Data Protection)/,
+    forManagers:
+      /^(Data Visualisation|Machine Learning|Data Ethics|Data Literacy|Data Science|Data Governance|Big Data|Data Engineering|Data Storytelling|Responsible AI|Data Protection)/,
     keywords: [
       'data',
       'data science',

@@ -70,12 +70,14 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       }),
       audience('allied health professionals', 'staff', 8, 11, {
         named: /Healthcare Professionals/,
-        only: /Musculoskeletal|Physical Activity|Rehabilitation|Frailty|Nutrition|Telehealth|Digital|Quality|Clinical Leadership|Prescribing|Advanced|Diabetes|Healthcare Professionals/,
+        only: /Musculoskeletal|Physical Activity|Rehabilitation|Frailty|Nutrition|Telehealth|Digital|Quality|Clinical Leadership|Prescribing|Advanced Clinical|Diabetes|Healthcare Professionals/,
       }),
       audience('public health and health improvement staff', 'staff', 7, 11, {
         only: /Public Health|Promotion|Global|Physical Activity|Nutrition|Data|Diabetes|Mental Health/,
       }),
-      audience('digital health and informatics staff', 'staff', 7, 11, { only: /Data|Digital|Telehealth|Quality/ }),
+      audience('digital health and informatics staff', 'staff', 7, 11, {
+        only: /Data|Digital|Telehealth|Quality/,
+      }),
       audience('health and care staff who lead a team', 'lead', 7, 11),
       audience('nurses who lead a ward or team', 'lead', 7, 11, { named: /Nurses|Nursing/ }),
       audience('senior nurses and nurse managers', 'lead', 9, 12, { named: /Nurses|Nursing/ }),
@@ -88,7 +90,7 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
         named: /Nurses|Healthcare Professionals|Nursing/,
       }),
       audience('clinicians who teach students and trainees', 'expert', 9, 12, {
-        only: /Medical Education|Clinical Leadership|Advanced/,
+        only: /Medical Education|Clinical Leadership|Advanced Clinical/,
       }),
       audience('senior clinicians and service managers', 'lead', 10, 12),
     ],
@@ -103,7 +105,9 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       goal('keep your professional registration up to date', {
         who: /registered|professionals|doctors|clinicians|experienced nurses/,
       }),
-      goal('work safely within your scope of practice', { only: /Prescribing|Pharmacology|Advanced/ }),
+      goal('work safely within your scope of practice', {
+        only: /Prescribing|Pharmacology|Advanced Clinical/,
+      }),
       goal('meet the NMC and HCPC standards for your new role', { only: /Non-medical Prescribing/ }),
       goal('support people to manage long-term conditions', {
         only: /Diabetes|Frailty|Musculoskeletal|Rehabilitation|Nutrition|Telehealth|Physical Activity|Wound/,
@@ -116,7 +120,10 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       }),
       goal('support dying people and their families with confidence', { only: /Palliative|Frailty/ }),
       goal('see patients safely by phone and video', { only: /Telehealth|Digital Health/ }),
-      goal('use feedback to improve your service', { only: /Data|Quality|Digital|Public Health/ }),
+      goal('use feedback to improve your service', {
+        only: /Data|Quality|Digital|Public Health/,
+        roles: ['staff', 'lead', 'expert'],
+      }),
       goal('teach and assess students in practice', { only: /Medical Education|Leadership in Nursing/ }),
       goal('recognise when someone is struggling and know how to help', { only: /Mental Health/ }),
       goal('keep older people well and independent', {
@@ -140,7 +147,8 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
         only: /^(Diabetes|Mental Health|Infection|Wound|Nutrition|Musculoskeletal|Telehealth|Digital Health|Health Promotion|Palliative)/,
       },
     ],
-    forManagers: /^(Infection Prevention|Digital Health|Public Health|Health Promotion|Telehealth|Palliative|Medical Education|Global Health)/,
+    forManagers:
+      /^(Infection Prevention|Digital Health|Public Health|Health Promotion|Telehealth|Palliative|Medical Education|Global Health)/,
     keywords: [
       'health',
       'healthcare',
@@ -261,17 +269,21 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
         only: /Child Protection|Promise|Trauma|Positive|Autism|Mental Health|Recovery/,
         settings: ['a children’s house', 'your service'],
       }),
-      audience('experienced care workers preparing for a senior role', 'lead', 6, 8),
-      audience('senior carers and supervisors', 'lead', 6, 9),
+      audience('experienced care workers preparing for a senior role', 'lead', 6, 8, { not: /Childcare/ }),
+      audience('senior carers and supervisors', 'lead', 6, 9, { not: /Childcare/ }),
       audience('social workers and social care professionals', 'staff', 8, 11, {
-        not: /Moving|Medication|Childcare|Digital Skills/,
+        not: /Moving|Medication|Childcare|Digital Skills|Infection|Record Keeping/,
       }),
       audience('health and social care staff working across services', 'staff', 7, 10, {
         only: /Integration|Self-directed|Digital|Record|Adult Support|End of Life|Dementia|Recovery/,
       }),
-      audience('managers of care services', 'lead', 8, 12),
+      audience('managers of care services', 'lead', 8, 12, { not: /Childcare/ }),
+      audience('nursery managers and early years leaders', 'lead', 7, 11, {
+        only: /Childcare|Child Protection|Promise|Trauma|Positive|Autism/,
+        settings: ['a nursery or early learning setting', 'your setting'],
+      }),
       audience('experienced practitioners in health and social care', 'expert', 10, 12, {
-        not: /Moving|Medication|Digital Skills|Record Keeping/,
+        not: /Moving|Medication|Digital Skills|Record Keeping|Childcare/,
       }),
     ],
     goals: [
@@ -281,8 +293,17 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
         who: /^(?!unpaid|nurses|social workers|health and social)/,
       }),
       goal('give better, person-centred care', { who: /^(?!early|residential)/ }),
-      goal('progress in your care career', { roles: ['new', 'staff'], who: /^(?!unpaid)/, maxLevel: 9 }),
-      goal('move into a supervisory role', { roles: ['staff'], maxLevel: 9, who: /care workers|care staff/ }),
+      goal('progress in your care career', {
+        roles: ['new', 'staff'],
+        who: /^(?!unpaid)/,
+        maxLevel: 9,
+        not: /Wellbeing|Carers/,
+      }),
+      goal('move into a supervisory role', {
+        roles: ['staff'],
+        maxLevel: 9,
+        who: /^(care workers|nurses and care staff)/,
+      }),
       goal('reflect on and improve your practice', { roles: ['staff', 'lead', 'expert'] }),
       goal('guide your team to reflect on and improve their practice', { roles: ['lead'] }),
       goal('prepare your service for inspection', {
@@ -306,7 +327,7 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
         only: /Promise|Trauma|Child Protection|Childcare/,
         who: /childcare|social workers|managers|experienced|senior/,
       }),
-      goal('support babies and toddlers to learn through play', { only: /Childcare/ }),
+      goal('give babies and toddlers rich experiences through play', { only: /Childcare/ }),
       goal('enable people to stay safe and independent at home', {
         only: /Self-directed|Moving|Digital|Learning Disabilities|Dementia|Infection/,
         who: /^(?!early|residential)/,
@@ -322,7 +343,9 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       goal('give people real choice and control over their own lives', {
         only: /Self-directed|Person-centred|Learning Disabilities|Integration|Recovery/,
       }),
-      goal('work well with colleagues in health services', { only: /Integration|End of Life|Record|Digital/ }),
+      goal('work well with colleagues in health services', {
+        only: /Integration|End of Life|Record|Digital/,
+      }),
       goal('keep people comfortable and at peace in their last days', { only: /End of Life/ }),
       goal('use technology to support people better', { only: /Digital/ }),
       goal('keep the people you support safe from avoidable illness', { only: /Infection/ }),
@@ -338,7 +361,8 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
         only: /^(Dementia|Moving|Autism|Self-directed|Mental Health|Understanding Learning|Positive|Person-centred)/,
       },
     ],
-    forManagers: /^(Trauma-informed|Adult Support|Child Protection|Positive Behaviour|Self-directed|Health and Social Care Integration|Recovery-focused|Person-centred)/,
+    forManagers:
+      /^(Trauma-informed|Adult Support|Child Protection|Positive Behaviour|Self-directed|Health and Social Care Integration|Recovery-focused|Person-centred)/,
     keywords: [
       'care',
       'social care',
@@ -420,7 +444,8 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       'communicating with owners',
     ],
     topicsOnly: {
-      'clinical records': /Veterinary|Nursing|Anaesthesia|Imaging|Pain|Exotic|Companion|Client|Antimicrobial|Practice/,
+      'clinical records':
+        /Veterinary|Nursing|Anaesthesia|Imaging|Pain|Exotic|Companion|Client|Antimicrobial|Practice/,
       biosecurity: /Farm|Aquatic|Antimicrobial|One Health|Equine|Kennel|Welfare|Wildlife|Veterinary|Sheep/,
       'communicating with owners':
         /Veterinary|Nursing|Client|Companion|Grooming|Kennel|Behaviour|Exotic|Pain|Anaesthesia|Imaging|Nutrition|First Aid|Equine/,
@@ -526,12 +551,19 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       goal('support the health of people, animals and the environment together', {
         only: /One Health|Antimicrobial|Aquatic|Wildlife/,
       }),
-      goal('reach a diagnosis faster and with more confidence', { only: /Imaging|Farm|Aquatic|Exotic/, minLevel: 7 }),
+      goal('reach a diagnosis faster and with more confidence', {
+        only: /Imaging|Farm|Aquatic|Exotic/,
+        minLevel: 7,
+      }),
       goal('set up a grooming business of your own', { only: /Grooming/ }),
     ],
     settings: ['a veterinary practice', 'a rescue centre', 'a farm or stable'],
     titlePatterns: [
-      { text: '{X} for Veterinary Nurses', only: /^(?!Veterinary|Dog Grooming|Kennel|Wildlife)/, minLevel: 6 },
+      {
+        text: '{X} for Veterinary Nurses',
+        only: /^(?!Veterinary|Dog Grooming|Kennel|Wildlife|Aquatic)/,
+        minLevel: 6,
+      },
       {
         text: '{X} for Animal Care Workers',
         maxLevel: 8,
@@ -657,7 +689,7 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
       goal('take on health and safety responsibilities', { roles: ['new', 'staff'], maxLevel: 9 }),
       goal('meet your legal duties as an employer', {
         roles: ['lead'],
-        who: /managers|owners|directors|leaders/,
+        who: /managers|owners|directors|senior leaders/,
       }),
       goal('build a workplace where people speak up about hazards', { roles: ['lead', 'expert'] }),
       goal('prevent accidents on the jobs you oversee', { roles: ['lead'], who: /supervisors|managers/ }),
@@ -694,9 +726,14 @@ export const HEALTH_SUBJECTS: SubjectVocabulary[] = [
         minLevel: 6,
         maxLevel: 10,
       },
-      { text: '{X} for Small Businesses', only: /^(?!Managing|Safety Leadership|Health and Safety)/, maxLevel: 10 },
+      {
+        text: '{X} for Small Businesses',
+        only: /^(?!Managing|Safety Leadership|Health and Safety)/,
+        maxLevel: 10,
+      },
     ],
-    forManagers: /^(Risk Assessment|Incident Investigation|Lone Working|Workplace Wellbeing|Stress Management|Manual Handling|Display Screen)/,
+    forManagers:
+      /^(Risk Assessment|Incident Investigation|Lone Working|Workplace Wellbeing|Stress Management|Manual Handling|Display Screen)/,
     keywords: [
       'health and safety',
       'safety',

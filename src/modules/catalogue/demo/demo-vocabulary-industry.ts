@@ -101,11 +101,17 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       }),
     ],
     goals: [
-      goal("cut your organisation's carbon emissions", { who: /^(?!community|school|electricians|installers)/ }),
-      goal('take practical action on climate change at work', { roles: ['new', 'staff'], who: /^(?!community)/ }),
+      goal("cut your organisation's carbon emissions", {
+        who: /^(?!community|school|electricians|installers)/,
+      }),
+      goal('take practical action on climate change at work', {
+        roles: ['new', 'staff'],
+        who: /^(?!community)/,
+      }),
       goal('move into the growing green jobs market', { roles: ['new', 'staff'], maxLevel: 9 }),
       goal('set a credible path to lower emissions', { roles: ['lead', 'expert'] }),
       goal('fit and commission systems that customers can rely on', {
+        who: /electricians|installers|engineers|school leavers|oil and gas/,
         only: /Heat Pump|Solar|Electric Vehicle|Low Carbon Heating|Installers/,
       }),
       goal('report on climate targets with confidence', {
@@ -114,7 +120,10 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       }),
       goal('plan for the effects of a changing climate', { only: /Adaptation|Justice|Biodiversity/ }),
       goal('keep materials in use and out of landfill', { only: /Circular|Procurement|Green/ }),
-      goal('make homes warmer and cheaper to heat', { only: /Retrofit|Energy Efficiency|Heating|Heat Pump/ }),
+      goal('make homes warmer and cheaper to heat', {
+        only: /Retrofit|Energy Efficiency|Heating|Heat Pump/,
+        who: /^(?!small business)/,
+      }),
       goal('buy in ways that cut carbon and waste', { only: /Procurement|Circular/ }),
       goal('move into the energy transition', {
         only: /Renewable|Offshore|Hydrogen|Solar/,
@@ -143,7 +152,8 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
         only: /^(Energy Efficiency|Renewable Energy|Electric Vehicle|Low Carbon Heating|Retrofit)/,
       },
     ],
-    forManagers: /^(Carbon Literacy|Climate Change Adaptation|Circular Economy|Sustainable Procurement|Energy Efficiency|Environmental Management|Biodiversity|Decarbonising|Climate Justice)/,
+    forManagers:
+      /^(Carbon Literacy|Climate Change Adaptation|Circular Economy|Sustainable Procurement|Energy Efficiency|Environmental Management|Biodiversity|Decarbonising|Climate Justice)/,
     keywords: [
       'sustainability',
       'net zero',
@@ -222,11 +232,14 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
         /Maintenance|Condition|Hydraulics|Robotics|Instrumentation|Lean|Quality|Industry|Digital Twins|Subsea|Electrical|Vehicle|Leadership/,
       'sensors and data collection':
         /Industry|Instrumentation|Condition|Control|Programmable|Robotics|Digital Twins|Subsea|Space|Quality|Additive/,
-      'technical drawings': /CAD|Welding|Mechanical|Materials|Additive|Hydraulics|Subsea|Space|Mathematics|Electrical Inspection/,
-      'process improvement': /Lean|Quality|Industry|Additive|Robotics|Digital Twins|Leadership|Materials|Mathematics/,
+      'technical drawings':
+        /CAD|Welding|Mechanical|Materials|Additive|Hydraulics|Subsea|Space|Mathematics|Electrical Inspection/,
+      'process improvement':
+        /Lean|Quality|Industry|Additive|Robotics|Digital Twins|Leadership|Materials|Mathematics/,
       'engineering calculations':
         /Mathematics|Materials|Control|Hydraulics|Subsea|Space|Electrical|Instrumentation|Welding|CAD/,
-      'automation systems': /Programmable|Robotics|Industry|Control|Instrumentation|Digital Twins|Lean Manufacturing/,
+      'automation systems':
+        /Programmable|Robotics|Industry|Control|Instrumentation|Digital Twins|Lean Manufacturing/,
     },
     audiences: [
       audience('school leavers and new apprentices', 'new', 4, 6, {
@@ -248,12 +261,17 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       audience('electricians', 'staff', 5, 8, {
         only: /Electrical|Vehicle|Instrumentation|Control|Programmable/,
       }),
-      audience('motor vehicle technicians', 'staff', 5, 8, { only: /Electric Vehicle/, named: /Vehicle.*Technicians/ }),
+      audience('motor vehicle technicians', 'staff', 5, 8, {
+        only: /Electric Vehicle/,
+        named: /Vehicle.*Technicians/,
+      }),
       audience('engineers and technicians', 'staff', 6, 10, { named: /Technicians|Engineers/ }),
       audience('design engineers and draughtspeople', 'staff', 6, 10, {
         only: /CAD|Additive|Materials|Digital Twins|Mathematics/,
       }),
-      audience('quality and continuous improvement staff', 'staff', 6, 10, { only: /Quality|Lean|Industry 4.0/ }),
+      audience('quality and continuous improvement staff', 'staff', 6, 10, {
+        only: /Quality|Lean|Industry 4.0/,
+      }),
       audience('people moving from oil and gas into renewables', 'staff', 6, 10, {
         only: /Subsea|Condition|Instrumentation|Control|Electrical|Materials|Digital Twins|Welding|Hydraulics/,
       }),
@@ -279,12 +297,12 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       goal('start a career in engineering', { roles: ['new'] }),
       goal('progress to a senior technical role', { roles: ['staff'], minLevel: 6 }),
       goal('work towards professional registration', {
-        who: /engineers|technicians|apprentices/,
+        who: /^(?!chartered).*(engineers|technicians|apprentices)/,
         minLevel: 6,
       }),
       goal('get the best from a technical team', { roles: ['lead'] }),
       goal('reduce downtime and waste', {
-        not: /Space|Subsea|Mathematics|Materials/,
+        only: /Maintenance|Lean|Condition|Industry|Robotics|Programmable|Quality|Hydraulics|Instrumentation|Control|Digital Twins|Electrical/,
       }),
       goal('move into the energy transition', {
         only: /Subsea|Condition|Electric|Control|Instrumentation|Materials|Hydraulics/,
@@ -294,10 +312,15 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
         only: /Maintenance|Electrical|Programmable|Control|Hydraulics|Instrumentation|Condition|Robotics|Vehicle/,
       }),
       goal('sign off work to BS 7671 with confidence', { only: /Electrical Inspection/ }),
-      goal('automate routine tasks on the shop floor', { only: /Programmable|Robotics|Industry 4.0|Control/ }),
+      goal('automate routine tasks on the shop floor', {
+        only: /Programmable|Robotics|Industry 4.0|Control/,
+      }),
       goal('turn designs into parts quickly', { only: /CAD|Additive|Materials/ }),
       goal('join metals to a standard that passes inspection', { only: /Welding/ }),
-      goal('solve technical problems with confidence', { only: /Mathematics|Control|Materials|Instrumentation/ }),
+      goal('tackle calculations at work with confidence', { only: /Mathematics/ }),
+      goal('solve technical problems with confidence', {
+        only: /Mathematics|Control|Materials|Instrumentation/,
+      }),
       goal('cut rework and customer complaints', { only: /Quality|Lean|Additive|Condition/ }),
       goal('use data to predict failures before they happen', {
         only: /Condition|Digital Twins|Industry 4.0|Instrumentation/,
@@ -308,7 +331,11 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
     ],
     settings: ['a manufacturing plant', 'an engineering workshop', 'your site'],
     titlePatterns: [
-      { text: '{X} for Technicians', only: /^(?!Engineering Leadership|Space|Subsea|Materials)/, maxLevel: 10 },
+      {
+        text: '{X} for Technicians',
+        only: /^(?!Engineering Leadership|Space|Subsea|Materials)/,
+        maxLevel: 10,
+      },
       {
         text: '{X} for Engineers',
         only: /^(?!Welding|Engineering|Mechanical Maintenance|Electric Vehicle)/,
@@ -438,10 +465,20 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
     ],
     goals: [
       goal('gain the practical skills employers look for', { roles: ['new'] }),
-      goal('progress to a supervisor or manager role', { roles: ['new', 'staff'], maxLevel: 9 }),
+      goal('progress to a supervisor or manager role', {
+        roles: ['staff'],
+        maxLevel: 9,
+        who: /^(?!self-employed)/,
+      }),
       goal('move into site management', { roles: ['staff', 'lead'], maxLevel: 9 }),
-      goal('take on bigger jobs', { who: /tradespeople|self-employed|builders|plumbers/ }),
-      goal('win more work with new skills', { who: /tradespeople|self-employed|builders|plumbers/ }),
+      goal('take on bigger jobs', {
+        who: /tradespeople|self-employed|builders|plumbers/,
+        not: /Leadership|Supervision|Managers/,
+      }),
+      goal('win more work with new skills', {
+        who: /tradespeople|self-employed|builders|plumbers/,
+        not: /Leadership|Supervision|Managers/,
+      }),
       goal('work to current building standards', { not: /Leadership|Quantity|Estimating/ }),
       goal('prevent accidents on the jobs you run', { roles: ['lead'] }),
       goal('get the best from site teams and subcontractors', { roles: ['lead'] }),
@@ -457,16 +494,29 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
         only: /Stonemasonry|Plastering|Roofing|Joinery|Retrofit/,
       }),
       goal('install and service boilers safely', { only: /Gas|Plumbing/ }),
-      goal('build faster with off-site methods', { only: /Modern Methods|Timber|Building Information|Digital/ }),
-      goal('leave a finish that customers recommend', { only: /Painting|Plastering|Joinery|Bricklaying|Roofing/ }),
+      goal('build faster with off-site methods', {
+        only: /Modern Methods|Timber|Building Information|Digital/,
+      }),
+      goal('leave a finish that customers recommend', {
+        only: /Painting|Plastering|Joinery|Bricklaying|Roofing/,
+      }),
       goal('lead the move to low-carbon construction', { roles: ['lead', 'expert'], minLevel: 9 }),
     ],
-    settings: ['construction projects', 'homes and small buildings', 'your business'],
+    settings: ['construction projects', 'homes and small buildings', 'a building site'],
     titlePatterns: [
-      { text: '{X} for Tradespeople', maxLevel: 9, only: /^(Building Information|Retrofit|Building Standards|Estimating|Digital Construction|Modern Methods|Construction Site Safety|Gas Safety)/ },
-      { text: '{X} for Site Managers', minLevel: 7, only: /^(Building Information|Retrofit|Building Standards|Modern Methods|Digital Construction|Construction Site Safety|Timber Frame|Estimating)/ },
+      {
+        text: '{X} for Tradespeople',
+        maxLevel: 9,
+        only: /^(Building Information|Retrofit|Building Standards|Estimating|Digital Construction|Modern Methods|Construction Site Safety|Gas Safety)/,
+      },
+      {
+        text: '{X} for Site Managers',
+        minLevel: 7,
+        only: /^(Building Information|Retrofit|Building Standards|Modern Methods|Digital Construction|Construction Site Safety|Timber Frame|Estimating)/,
+      },
     ],
-    forManagers: /^(Building Information|Modern Methods|Digital Construction|Construction Site Safety|Retrofit|Building Standards)/,
+    forManagers:
+      /^(Building Information|Modern Methods|Digital Construction|Construction Site Safety|Retrofit|Building Standards)/,
     keywords: [
       'construction',
       'building',
@@ -544,7 +594,7 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       'carbon audits',
     ],
     topicsOnly: {
-      'woodland creation': /Woodland|Peatland|Countryside|Regenerative|Farm|Emissions|Deer|Soil|Rural|Crofting|Chainsaw/,
+      'woodland creation': /Woodland|Peatland|Countryside|Regenerative|Emissions|Deer|Soil|Crofting|Chainsaw/,
       'safe use of machinery':
         /Tractor|Chainsaw|Precision|Farm|Crofting|Woodland|Horticulture|Soil|Regenerative|Agri-tech/,
       'animal health and welfare':
@@ -579,11 +629,11 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       }),
       audience('food and drink producers', 'staff', 5, 9, {
         only: /Food and Drink|Diversification|Beekeeping/,
-        settings: ['a rural business'],
+        settings: ['a food or drink business', 'a rural business'],
       }),
       audience('rural business owners', 'lead', 6, 10, {
         only: /Business|Diversification|Food and Drink|Leadership|Crofting|Agri-tech|Horticulture|Beekeeping|Aquaculture|Woodland/,
-        settings: ['a rural business'],
+        settings: ['a rural business', 'a farm or estate'],
       }),
       audience('farm managers', 'lead', 7, 11, {
         only: /Farm|Regenerative|Soil|Precision|Agri-tech|Sheep|Emissions|Tractor|Leadership|Diversification/,
@@ -620,7 +670,11 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       goal('manage land for nature and climate', {
         only: /Regenerative|Soil|Peatland|Woodland|Countryside|Deer|Emissions|Farm Business/,
       }),
-      goal('keep your flock healthy and productive', { only: /Sheep/ }),
+      goal('keep your flock healthy and productive', {
+        only: /Sheep/,
+        who: /farmers|crofters|managers|new entrants/,
+      }),
+      goal('spot and treat common health problems early', { only: /Sheep/ }),
       goal('use records to make better decisions on the farm', {
         only: /Precision|Agri-tech|Business|Soil|Emissions|Sheep/,
       }),
@@ -630,18 +684,33 @@ export const INDUSTRY_SUBJECTS: SubjectVocabulary[] = [
       goal('bring damaged land back to life', { only: /Peatland|Countryside|Woodland|Regenerative/ }),
       goal('secure the future of your holding', { only: /Crofting|Farm|Diversification/ }),
       goal('take a product from idea to shop shelf', { only: /Food and Drink|Diversification/ }),
-      goal('lead your community through change', { roles: ['lead'], only: /Leadership|Crofting|Countryside/ }),
+      goal('lead your community through change', {
+        roles: ['lead'],
+        only: /Leadership|Crofting|Countryside/,
+      }),
       goal('work safely with machinery', { only: /Chainsaw/ }),
       goal('grow and harvest timber sustainably', { only: /Woodland|Chainsaw/ }),
       goal('look after fish health and welfare', { only: /Aquaculture/ }),
-      goal('keep herds in balance with the habitat', { only: /Deer Management/, roles: ['staff', 'lead', 'expert'] }),
+      goal('keep herds in balance with the habitat', {
+        only: /Deer Management/,
+        roles: ['staff', 'lead', 'expert'],
+      }),
     ],
     settings: ['a farm or croft', 'an estate', 'a rural business'],
     titlePatterns: [
-      { text: '{X} for Farmers', maxLevel: 10, only: /^(Regenerative|Soil|Precision|Sheep|Woodland|Peatland|Farm Diversification|Beekeeping|Agricultural)/ },
-      { text: '{X} for Crofters', maxLevel: 10, only: /^(Woodland|Soil|Sheep|Peatland|Horticulture|Beekeeping|Regenerative)/ },
+      {
+        text: '{X} for Farmers',
+        maxLevel: 10,
+        only: /^(Regenerative|Soil|Precision|Sheep|Woodland|Peatland|Farm Diversification|Beekeeping|Agricultural)/,
+      },
+      {
+        text: '{X} for Crofters',
+        maxLevel: 10,
+        only: /^(Woodland|Soil|Sheep|Peatland|Horticulture|Beekeeping|Regenerative)/,
+      },
     ],
-    forManagers: /^(Regenerative|Precision Farming|Soil Health|Peatland|Aquaculture|Agri-tech|Agricultural Emissions|Farm Diversification)/,
+    forManagers:
+      /^(Regenerative|Precision Farming|Soil Health|Peatland|Aquaculture|Agri-tech|Agricultural Emissions|Farm Diversification)/,
     keywords: [
       'farming',
       'agriculture',

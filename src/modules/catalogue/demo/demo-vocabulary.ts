@@ -108,7 +108,7 @@ export const TITLE_PATTERNS: readonly TitlePattern[] = [
 
 const LEVELLED_STEM =
   /\b(Fundamentals|Essentials|Awareness|Introduction|Advanced|Strategic|Refresher|Beginners)\b/;
-const QUALIFIED_STEM = /\b(for|with|in|Practice|Training|Skills)\b/;
+const QUALIFIED_STEM = /\b(for|with|in|at|Practice|Training|Skills)\b/;
 /** Stems that open with a verb rather than a noun, e.g. "Managing Remote Teams". */
 const VERBAL_STEM =
   /^(Supporting|Using|Managing|Leading|Decarbonising|Keeping|Curating|Understanding|Working|Moving)\b/;
@@ -125,7 +125,7 @@ const TRADE_STEM =
   /\b(Plumbing|Joinery|Roofing|Gas Safety|Electrical Installation|Welding|Mechanical Maintenance|Kennel and Cattery|Book-keeping|Payroll|Pastry and Baking|IT Support|Microsoft Excel|Customer Service|Medication Administration|Companion Animal|Electric Vehicle Maintenance)\b/;
 /** Specialist or professional subjects that are taught from HNC and degree level up. */
 const SPECIALIST_STEM =
-  /\b(Prescribing|Medical Education|Global Health|Veterinary Anaesthesia|Diagnostic Imaging|Digital Twins|Space Engineering|Subsea Engineering|Deep Learning|Natural Language Processing|Big Data|Data Engineering|Professional Enquiry|for Teachers|for Nurses|in Nursing|in Schools|Further Education|Pedagogy|Leadership in Education|Net Zero Strategy|Climate Justice|Hydrogen Economy|Quantity Surveying|One Health|Public Procurement|Clinical Leadership|Data Governance)\b/;
+  /\b(Prescribing|Medical Education|Global Health|Veterinary Anaesthesia|Diagnostic Imaging|Digital Twins|Space Engineering|Subsea Engineering|Deep Learning|Natural Language Processing|Big Data|Data Engineering|Professional Enquiry|for Teachers|for Nurses|in Nursing|in Schools|Further Education|Teaching Gaelic|Teaching Computing|Digital Learning Design|Online Teaching|Pedagogy|Leadership in Education|Net Zero Strategy|Climate Justice|Hydrogen Economy|Quantity Surveying|One Health|Public Procurement|Clinical Leadership|Data Governance)\b/;
 
 export function stemFits(stem: string, candidate: Pick<TitlePattern, 'fits' | 'needsNoun'>): boolean {
   if (candidate.needsNoun && VERBAL_STEM.test(stem)) return false;
@@ -336,7 +336,7 @@ export const SUMMARY_TEMPLATES: readonly SummaryTemplate[] = [
     'experienced',
   ),
   summary(
-    'For {audience}. You will critically examine current thinking in {topic} and use it to {goal}.',
+    'For {audience}. You will critically examine current thinking in {topic} and how it can help you {goal}.',
     10,
     12,
     false,

@@ -94,8 +94,12 @@ function titlesFor(subject: SubjectVocabulary, stem: string): StemTitles {
   const { title, topic } = splitStem(stem);
   // Subject patterns suit any level, except that "for Beginners" does not suit postgraduate study.
   const subjectPatterns: TitlePattern[] = subject.titlePatterns.flatMap((candidate) => {
-    const { text, only, minLevel = 1, maxLevel = 12 } =
-      typeof candidate === 'string' ? { text: candidate } : candidate;
+    const {
+      text,
+      only,
+      minLevel = 1,
+      maxLevel = 12,
+    } = typeof candidate === 'string' ? { text: candidate } : candidate;
     if (only && !only.test(title)) return [];
     const pattern: TitlePattern = {
       text,
@@ -158,11 +162,12 @@ function creditPhrase(words: CourseWords): string {
 }
 
 // Templates suited to each level (0 for no credit) and stage of learner, worked out once.
-const templatesBySlot = new Map<string, string[]>();
+const templatesBySlot: (string[] | undefined)[] = [];
+const STAGES: readonly LearnerStage[] = ['early', 'middle', 'experienced'];
 
 function summaryTemplates(level: number | null, stage: LearnerStage): string[] {
-  const slot = `${level ?? 0} ${stage}`;
-  let templates = templatesBySlot.get(slot);
+  const slot = (level ?? 0) * STAGES.length + STAGES.indexOf(stage);
+  let templates = templatesBySlot[slot];
   if (!templates) {
     const suits = (template: SummaryTemplate) =>
       (level === null ? template.small : level >= template.minLevel && level <= template.maxLevel) &&
@@ -171,7 +176,7 @@ function summaryTemplates(level: number | null, stage: LearnerStage): string[] {
         (template.suits === 'early' && stage === 'middle') ||
         (template.suits === 'experienced' && stage === 'middle'));
     templates = SUMMARY_TEMPLATES.filter(suits).map((template) => template.text);
-    templatesBySlot.set(slot, templates);
+    templatesBySlot[slot] = templates;
   }
   return templates;
 }
