@@ -22,6 +22,12 @@ export function createFrameworkRepository(database: Database) {
         .orderBy(asc(sql`lower(${glossaryTerms.term})`));
       return rows.map((row) => ({ ...row, category: row.category as GlossaryCategory }));
     },
+    /** Only what search needs to widen a query: far smaller than whole entries. */
+    async listGlossaryPhrases(): Promise<Pick<GlossaryEntry, 'slug' | 'term' | 'synonyms'>[]> {
+      return db
+        .select({ slug: glossaryTerms.slug, term: glossaryTerms.term, synonyms: glossaryTerms.synonyms })
+        .from(glossaryTerms);
+    },
     async findGlossaryTerm(slug: string): Promise<GlossaryEntry | undefined> {
       const [row] = await db.select().from(glossaryTerms).where(eq(glossaryTerms.slug, slug));
       return row ? { ...row, category: row.category as GlossaryCategory } : undefined;

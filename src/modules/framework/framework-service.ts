@@ -24,7 +24,7 @@ export function createFrameworkService(database: Database) {
     /** The glossary phrases in a search, each with the other words that mean the same. */
     async glossaryPhrasesIn(query: string): Promise<GlossaryPhrase[]> {
       if (!query.trim()) return [];
-      return findGlossaryPhrases(query, await repository.listGlossaryTerms());
+      return findGlossaryPhrases(query, await repository.listGlossaryPhrases());
     },
   };
 }
