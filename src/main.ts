@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
-import { openDatabase } from './platform/db/database.ts';
+import { DatabaseInUseError, openDatabase, type Database } from './platform/db/database.ts';
 import { seedDemoData } from './seed.ts';
 
 let config: Config;
@@ -15,7 +15,16 @@ try {
   throw error;
 }
 
-const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.dataDir });
+let database: Database;
+try {
+  database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.dataDir });
+} catch (error) {
+  if (error instanceof DatabaseInUseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 const app = await buildApp({ config, database });
 
 if (config.seedDemoData) {

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../platform/db/database.ts';
+import { DatabaseInUseError, openDatabase } from '../platform/db/database.ts';
 import { seedDemoData } from '../seed.ts';
 
 /** `npm run seed`: loads the demo data into the configured database if it is empty. */
@@ -21,6 +21,7 @@ try {
     await database.close();
   }
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Problems a person can fix are said plainly; anything else keeps its stack for a bug report.
+  console.error(error instanceof ConfigError || error instanceof DatabaseInUseError ? error.message : error);
   process.exitCode = 1;
 }
