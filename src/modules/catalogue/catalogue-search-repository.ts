@@ -245,9 +245,11 @@ export function createCatalogueSearchRepository(database: Database) {
         'level-high': sql`e.scqf_level DESC NULLS LAST, e.title ASC`,
         newest: sql`e.published_at DESC, e.title ASC`,
       };
+      // Many courses share a title: the unique slug last makes every page the same on every request.
+      const stable = sql`e.slug ASC`;
       if (match.kind === 'none') {
         return database.rows<CatalogueEntry>(
-          sql`SELECT ${ENTRY_COLUMNS} FROM catalogue_entries e WHERE ${filters} ORDER BY ${orders[query.sort]} ${page}`,
+          sql`SELECT ${ENTRY_COLUMNS} FROM catalogue_entries e WHERE ${filters} ORDER BY ${orders[query.sort]}, ${stable} ${page}`,
         );
       }
       const order =
@@ -257,7 +259,7 @@ export function createCatalogueSearchRepository(database: Database) {
       return database.rows<CatalogueEntry>(sql`
         SELECT ${ENTRY_COLUMNS} FROM catalogue_entries e
         WHERE e.document @@ ${match.tsquery} AND ${filters}
-        ORDER BY ${order} ${page}`);
+        ORDER BY ${order}, ${stable} ${page}`);
     },
 
     /**
