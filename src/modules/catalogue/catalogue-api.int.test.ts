@@ -276,3 +276,35 @@ describe.each(testDatabaseKinds())('catalogue API on %s', (kind) => {
     expect(document.paths['/api/v1/glossary']).toBeDefined();
   });
 });
+
+describe('paging through courses that share a title', () => {
+  it('lists each course once, in the same order on every request', async () => {
+    const testDatabase = await createTestDatabase('pglite');
+    try {
+      await publishCatalogue(
+        testDatabase.database,
+        [
+          anInstitution({ name: 'Lowland University' }),
+          anInstitution({ name: 'Highland College', kind: 'college', codePrefix: 'HC' }),
+        ],
+        ['a', 'b', 'c', 'd'].map((suffix, index) => ({
+          institution: index % 2 === 0 ? 'lowland-university' : 'highland-college',
+          slug: `project-management-${suffix}`,
+          input: aMicroCredential({ title: 'Project Management' }),
+        })),
+      );
+      const app = await buildTestApp(testDatabase.database, { SEED_DEMO_DATA: 'false' });
+      const slugsOfPage = async (page: number) =>
+        (await app.inject({ url: `/api/v1/micro-credentials?sort=title&pageSize=1&page=${page}` }))
+          .json<SearchBody>()
+          .items.map((item) => item.slug);
+      const pages = [];
+      for (const page of [1, 2, 3, 4]) pages.push(...(await slugsOfPage(page)));
+      expect(new Set(pages).size).toBe(4);
+      expect(await slugsOfPage(2)).toEqual([pages[1]]);
+      await app.close();
+    } finally {
+      await testDatabase.drop();
+    }
+  });
+});
