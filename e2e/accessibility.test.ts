@@ -18,6 +18,7 @@ let hub: HubServer | undefined;
 let browser: Browser | undefined;
 let withScript: BrowserContext;
 let withoutScript: BrowserContext;
+let onPhone: BrowserContext;
 
 /** Found once the hub is running: the first course in the catalogue and the first institution. */
 const discovered = { coursePath: '', courseTitle: '', institutionPath: '', institutionName: '' };
@@ -53,6 +54,10 @@ beforeAll(async () => {
   [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
   withScript = await newHubContext(browser, hub.baseUrl);
   withoutScript = await newHubContext(browser, hub.baseUrl, { javaScriptEnabled: false });
+  onPhone = await newHubContext(browser, hub.baseUrl, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
 
   const page = await withScript.newPage();
   const search = await SearchPage.open(page);
@@ -116,6 +121,19 @@ describe('every page works without JavaScript', () => {
             .isVisible(),
         ).toBe(true);
         await screenshot(page, `${pageCase.name}-no-js`);
+      });
+    });
+  }
+});
+
+describe('pages on a phone-sized screen meet WCAG 2.2 AA as far as axe can tell', () => {
+  // The narrow layouts differ most: filters fold away and tables become boxes.
+  const narrow = new Set(['home', 'search-care-online', 'course', 'framework', 'glossary']);
+  for (const pageCase of pages.filter((candidate) => narrow.has(candidate.name))) {
+    it(`the ${pageCase.name} page has no serious or critical axe violation at 390 pixels wide`, async () => {
+      await visit(onPhone, pageCase, async (page) => {
+        await expectNoSeriousAxeViolations(page, `${pageCase.name} on a phone`);
+        await screenshot(page, `${pageCase.name}-phone`);
       });
     });
   }
