@@ -509,13 +509,15 @@ export function createPrototypeSearch(
           }
         }
       }
+      const labels = await names();
       return {
         query,
         total: outcome.counts.total,
         items: outcome.items,
-        facets: buildFacets(query, outcome.counts, await names()),
+        facets: buildFacets(query, outcome.counts, labels),
         correctedQuery,
         synonymsUsed: outcome.phrases,
+        subjectNames: labels.get('subject') ?? new Map<string, string>(),
       };
     },
   };

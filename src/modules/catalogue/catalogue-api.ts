@@ -87,16 +87,13 @@ export async function catalogueApi(
     },
     async (request) => {
       const result = await catalogue.search(toSearchQuery(request.query));
-      const subjects = new Map(
-        (await catalogue.listSubjects()).map((subject) => [subject.slug, subject.name]),
-      );
       return {
         total: result.total,
         page: result.query.page,
         pageSize: result.query.pageSize,
         pageCount: Math.ceil(result.total / result.query.pageSize),
         ...(result.correctedQuery ? { correctedQuery: result.correctedQuery } : {}),
-        items: result.items.map((entry) => toSearchItem(entry, publicUrl, subjects)),
+        items: result.items.map((entry) => toSearchItem(entry, publicUrl, result.subjectNames)),
         facets: result.facets,
       };
     },

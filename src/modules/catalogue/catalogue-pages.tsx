@@ -25,10 +25,6 @@ export async function cataloguePages(
 ) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
 
-  async function subjectNames(): Promise<Map<string, string>> {
-    return new Map((await catalogue.listSubjects()).map((subject) => [subject.slug, subject.name]));
-  }
-
   app.get(
     '/micro-credentials',
     {
@@ -55,7 +51,7 @@ export async function cataloguePages(
           .send(
             renderSearchPage({
               result,
-              subjectNames: await subjectNames(),
+              subjectNames: result.subjectNames,
               currentPath: request.url,
               isDemo,
               publicUrl,
@@ -67,7 +63,7 @@ export async function cataloguePages(
       return reply.type(html).send(
         renderSearchPage({
           result,
-          subjectNames: await subjectNames(),
+          subjectNames: result.subjectNames,
           currentPath: request.url,
           isDemo,
           publicUrl,
@@ -124,7 +120,7 @@ export async function cataloguePages(
           institution,
           courses: result.items,
           total: result.total,
-          subjectNames: await subjectNames(),
+          subjectNames: result.subjectNames,
           currentPath: request.url,
           isDemo,
           publicUrl,

@@ -43,6 +43,8 @@ export interface SearchResult {
   correctedQuery: string | undefined;
   /** Glossary words in the search that were widened to their synonyms. */
   synonymsUsed: { matched: string; slug: string; alternatives: string[] }[];
+  /** Subject names by slug, for labelling the results. */
+  subjectNames: Map<string, string>;
 }
 
 export interface PublishRequest {
@@ -173,10 +175,7 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
           }
         }
       }
-      const [subjects, institutions] = await Promise.all([
-        subjectNames(),
-        repository.listInstitutionsWithCounts(),
-      ]);
+      const [subjects, institutions] = await Promise.all([subjectNames(), repository.listInstitutionNames()]);
       const names = new Map([
         ['subject', subjects],
         ['institution', new Map(institutions.map((institution) => [institution.slug, institution.name]))],
@@ -188,6 +187,7 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
         facets: buildFacets(query, outcome.counts, names),
         correctedQuery,
         synonymsUsed: outcome.phrases,
+        subjectNames: subjects,
       };
     },
 
