@@ -6,13 +6,18 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/database.ts';
-import { requireDeclaredAccess } from './platform/http/access.ts';
+import { enforceAccess, requireDeclaredAccess } from './platform/http/access.ts';
+import { registerCsrfProtection, requireCsrfToken } from './platform/http/csrf.ts';
+import { registerRequestContext } from './platform/http/request-context.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import { catalogueApi, cataloguePages, createCatalogueService } from './modules/catalogue/index.ts';
 import { createFrameworkService, frameworkApi, frameworkPages } from './modules/framework/index.ts';
 import { hubErrorPageRenderer } from './modules/site/index.ts';
+import { createMailer, mailPages } from './modules/mail/index.ts';
+import { createAuditTrail } from './modules/audit/index.ts';
+import { accountsPages, createAccountsService, showSignedInAccount } from './modules/accounts/index.ts';
 import { sitePages } from './modules/site/site-pages.tsx';
 
 export interface AppDependencies {
@@ -50,8 +55,12 @@ export async function buildApp({
     },
   });
 
-  await registerSecurityHeaders(app, { isProduction: config.env === 'production' });
+  const isProduction = config.env === 'production';
+  if (config.authSecret.length < 32) throw new Error('buildApp needs config.authSecret (32 characters or more)');
+  await registerSecurityHeaders(app, { isProduction });
   await app.register(formbody);
+  await registerRequestContext(app);
+  await registerCsrfProtection(app, { cookieSecret: config.authSecret, isProduction });
   await app.register(fastifyStatic, {
     root: designSystemDist,
     prefix: '/assets/ds/',
@@ -92,6 +101,18 @@ export async function buildApp({
   const framework = createFrameworkService(database);
   const catalogue = createCatalogueService({ database, framework, clock });
   const isDemo = config.seedDemoData;
+  const mailer = createMailer({ database, smtpUrl: config.smtpUrl, from: config.mailFrom, clock, log: app.log });
+  const audit = createAuditTrail({ database, clock });
+  const accounts = createAccountsService({
+    database,
+    mailer,
+    audit,
+    institutions: catalogue,
+    authSecret: config.authSecret,
+    publicUrl: config.publicUrl,
+    isProduction,
+    clock,
+  });
   registerErrorHandling(app, {
     showDetails: config.env === 'development',
     renderErrorPage: hubErrorPageRenderer({ isDemo, publicUrl: config.publicUrl }),
@@ -99,6 +120,9 @@ export async function buildApp({
 
   await app.register(async (routes) => {
     requireDeclaredAccess(routes);
+    enforceAccess(routes, accounts.authorize);
+    requireCsrfToken(routes);
+    showSignedInAccount(routes, accounts);
     routes.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
       app.swagger(),
     );
@@ -108,6 +132,8 @@ export async function buildApp({
     await routes.register(cataloguePages, { catalogue, framework, publicUrl: config.publicUrl, isDemo });
     await routes.register(frameworkPages, { framework, isDemo, publicUrl: config.publicUrl });
     await routes.register(sitePages, { catalogue, isDemo, publicUrl: config.publicUrl });
+    await routes.register(accountsPages, { accounts, isDemo, publicUrl: config.publicUrl, isProduction });
+    await routes.register(mailPages, { mailer, isDemo });
   });
 
   return app;

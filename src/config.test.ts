@@ -33,9 +33,17 @@ describe('configuration', () => {
 
   it('requires a public address in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL/);
-    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example/' }).publicUrl).toBe(
-      'https://hub.example',
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example/', AUTH_SECRET: 'x'.repeat(40) })
+        .publicUrl,
+    ).toBe('https://hub.example');
+  });
+
+  it('requires a long secret in production and never seeds demo accounts there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example' })).toThrow(/AUTH_SECRET/);
+    expect(() => loadConfig({ AUTH_SECRET: 'too-short' })).toThrow(/AUTH_SECRET/);
+    const production = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example', AUTH_SECRET: 'x'.repeat(40) });
+    expect(production.seedDemoAccounts).toBe(false);
   });
 
   it('is documented in the README, every key with its default', () => {

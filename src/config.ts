@@ -46,6 +46,28 @@ export const ConfigSchema = Type.Object({
     default: 'true',
     description: 'Load the demo catalogue into an empty database at start.',
   }),
+  AUTH_SECRET: Type.String({
+    default: '',
+    pattern: '^(.{32,})?$',
+    description:
+      'Secret (32 characters or more) that signs session and form cookies. Required in production; in development one is generated once into DATA_DIR.',
+  }),
+  SMTP_URL: Type.String({
+    default: '',
+    pattern: '^(smtps?://[^\\s]+)?$',
+    description:
+      'Mail server, e.g. smtps://user:password@smtp.example.org. Empty: mail is kept in the outbox only, readable at /dev/outbox outside production.',
+  }),
+  MAIL_FROM: Type.String({
+    default: 'Micro-credentials Hub <no-reply@microcredentials.scot>',
+    minLength: 3,
+    description: 'Sender of the hub\'s mail.',
+  }),
+  SEED_DEMO_ACCOUNTS: Type.Enum(['true', 'false'], {
+    default: 'true',
+    description:
+      'Outside production, create one demo account per role (listed in the README) and print them at start.',
+  }),
 });
 
 export type RawConfig = Static<typeof ConfigSchema>;
@@ -59,6 +81,11 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   seedDemoData: boolean;
+  /** Empty until resolved: main.ts generates a development secret when none is configured. */
+  authSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  seedDemoAccounts: boolean;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +121,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length === 0 && parsed.NODE_ENV === 'production' && parsed.PUBLIC_URL === '') {
     problems.push('PUBLIC_URL: required in production, e.g. https://microcredentials.scot');
   }
+  if (problems.length === 0 && parsed.NODE_ENV === 'production' && parsed.AUTH_SECRET === '') {
+    problems.push('AUTH_SECRET: required in production: 32 or more random characters, e.g. from `openssl rand -base64 48`');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: parsed.NODE_ENV,
@@ -104,5 +134,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: parsed.DATA_DIR,
     logLevel: parsed.LOG_LEVEL,
     seedDemoData: parsed.SEED_DEMO_DATA === 'true',
+    authSecret: parsed.AUTH_SECRET,
+    smtpUrl: parsed.SMTP_URL || undefined,
+    mailFrom: parsed.MAIL_FROM,
+    seedDemoAccounts: parsed.SEED_DEMO_ACCOUNTS === 'true' && parsed.NODE_ENV !== 'production',
   };
 }

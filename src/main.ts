@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { DatabaseInUseError, openDatabase, type Database } from './platform/db/database.ts';
 import { seedDemoData } from './seed.ts';
+import { resolveAuthSecret } from './cli/auth-secret.ts';
 
 let config: Config;
 try {
@@ -25,6 +26,7 @@ try {
   }
   throw error;
 }
+config = { ...config, authSecret: await resolveAuthSecret(config) };
 const app = await buildApp({ config, database });
 
 if (config.seedDemoData) {

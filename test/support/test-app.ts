@@ -14,6 +14,8 @@ export async function buildTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://hub.test',
+    AUTH_SECRET: 'test-secret-that-is-long-enough-for-the-hub-0123456789',
+    SEED_DEMO_ACCOUNTS: 'false',
     ...overrides,
   });
   const app = await buildApp({ config, database, clock: () => TEST_TODAY });

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.ts';
 import {
   institutions,
@@ -63,6 +63,11 @@ export function createCatalogueRepository(database: Database) {
     /** Names for facet labels: cheap, unlike the counts above. */
     async listInstitutionNames(): Promise<{ slug: string; name: string }[]> {
       return db.select({ slug: institutions.slug, name: institutions.name }).from(institutions);
+    },
+
+    async findInstitutionsByIds(ids: string[]): Promise<Institution[]> {
+      if (ids.length === 0) return [];
+      return (await db.select().from(institutions).where(inArray(institutions.id, ids))) as Institution[];
     },
 
     async findInstitutionBySlug(slug: string): Promise<Institution | undefined> {

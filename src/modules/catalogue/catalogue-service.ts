@@ -206,6 +206,7 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
 
     listInstitutions: () => repository.listInstitutionsWithCounts(),
     findInstitution: (slug: string) => repository.findInstitutionBySlug(slug),
+    institutionsByIds: (ids: string[]) => repository.findInstitutionsByIds(ids),
     listSubjects: () => repository.listSubjects(),
     countPublished: () => repository.countPublished(),
 

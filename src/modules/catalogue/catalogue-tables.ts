@@ -44,6 +44,8 @@ export const microCredentials = pgTable('micro_credentials', {
     .references(() => institutions.id),
   // The version shown in the catalogue; null until a first version is published.
   publishedVersionId: uuid('published_version_id'),
+  // The module code (institution prefix + sequence), assigned on first approval and kept by every version.
+  code: text('code').unique(),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

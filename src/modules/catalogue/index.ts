@@ -6,3 +6,5 @@ export {
 export { catalogueApi } from './catalogue-api.ts';
 export { emptyQuery, type SearchQuery } from './catalogue-search.ts';
 export { cataloguePages } from './catalogue-pages.tsx';
+export * from './catalogue-model.ts';
+export type { Institution, PublishedVersion, Offering } from './catalogue-repository.ts';

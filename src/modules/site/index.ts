@@ -1,1 +1,1 @@
-export { NAVIGATION, Term, hubErrorPageRenderer, renderHubPage, type HubPageProps } from './site-chrome.tsx';
+export { NAVIGATION, Term, hubErrorPageRenderer, renderHubPage, sendHubPage, type HubPageProps } from './site-chrome.tsx';

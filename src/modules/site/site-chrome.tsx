@@ -1,5 +1,6 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { Layout, type LayoutProps } from '../../platform/views/layout.tsx';
+import { currentHeaderAccount } from '../../platform/http/request-context.ts';
 import { renderPage } from '../../platform/views/render.ts';
 import { createErrorPageRenderer } from '../../platform/views/error-page.tsx';
 
@@ -16,7 +17,7 @@ export interface HubPageProps extends Omit<LayoutProps, 'navigation'> {
 }
 
 export function renderHubPage(props: HubPageProps): string {
-  return renderPage(<Layout {...props} navigation={NAVIGATION} />);
+  return renderPage(<Layout {...props} navigation={NAVIGATION} account={currentHeaderAccount()} />);
 }
 
 export function hubErrorPageRenderer(options: { isDemo: boolean; publicUrl: string }) {
@@ -37,4 +38,13 @@ export function Term({ slug, children }: { slug: string; children: ComponentChil
       {children}
     </a>
   );
+}
+
+/** Sends a hub page; forms re-rendered with their errors go out as 400 with what was typed. */
+export function sendHubPage(
+  reply: import('fastify').FastifyReply,
+  props: HubPageProps,
+  status = 200,
+): import('fastify').FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(renderHubPage(props));
 }

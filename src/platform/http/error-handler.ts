@@ -74,6 +74,12 @@ export function registerErrorHandling(
     let problem: HttpProblem;
     if (error instanceof HttpProblem) {
       problem = error;
+    } else if (error.code?.startsWith('FST_CSRF')) {
+      problem = new HttpProblem(
+        403,
+        'This form has expired',
+        'The form you sent was out of date or did not come from the hub. Go back, reload the page and send it again.',
+      );
     } else if (error.validation) {
       const errors = fieldProblemsFromValidation(error.validation as AjvIssue[], error.validationContext);
       problem = new HttpProblem(400, 'Bad request', errors.map((item) => item.message).join('; '), errors);

@@ -1237,3 +1237,28 @@ export function Pagination({ current, total, href, label = 'Pages' }: Pagination
     </nav>
   );
 }
+
+// ---------------------------------------------------------------------------
+// Forms that change something
+
+export interface PostFormProps {
+  action: string;
+  /** The anti-forgery token for this person (see platform/http/csrf.ts). */
+  csrfToken: string;
+  children: ComponentChildren;
+  id?: string;
+  class?: string;
+}
+
+/**
+ * Every form that changes something posts with the person's anti-forgery token. `novalidate` leaves
+ * checking to the server, which names each problem in the design system's error summary.
+ */
+export function PostForm({ action, csrfToken, children, id, class: className }: PostFormProps): VNode {
+  return (
+    <form method="post" action={action} novalidate id={id} class={className}>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      {children}
+    </form>
+  );
+}

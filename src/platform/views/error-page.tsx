@@ -63,7 +63,7 @@ function copyFor(status: number): ErrorCopy {
  * details say what was wrong with the request, after it.
  */
 function paragraphs(status: number, explanation: string, detail: string | undefined): string[] {
-  if (status === 404) return [detail || explanation];
+  if (status === 404 || status === 403) return [detail || explanation];
   if (status >= 500) return [detail || 'Try again later.', explanation];
   return detail ? [explanation, detail] : [explanation];
 }

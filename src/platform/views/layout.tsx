@@ -1,3 +1,4 @@
+import type { HeaderAccount } from '../http/request-context.ts';
 import type { ComponentChildren, VNode } from 'preact';
 import { classNames, Icon } from './components.tsx';
 
@@ -42,6 +43,8 @@ export interface LayoutProps {
   /** Grid of the main element; its direct children should be LayoutArea regions. Defaults to 'article'. */
   layout?: LayoutVariant;
   footerLinks?: readonly NavigationLink[];
+  /** Who is signed in; undefined shows a sign-in link. */
+  account?: HeaderAccount | undefined;
 }
 
 function pathOf(url: string): string {
@@ -116,18 +119,50 @@ function PhaseBanner({ isDemo }: { isDemo: boolean }): VNode {
   );
 }
 
+/** Sign in, or who is signed in with their account, workspace and sign-out: on every page. */
+function AccountBar({ account, currentPath }: { account: HeaderAccount | undefined; currentPath: string }): VNode {
+  return (
+    <div class="hub_account-bar">
+      <div class="ds_wrapper hub_account-bar__content">
+        {account ? (
+          <>
+            <span class="hub_account-bar__name">
+              Signed in as <strong>{account.name}</strong>
+            </span>
+            <a href="/account">Your account</a>
+            {account.hasWorkspace && <a href="/workspace">Workspace</a>}
+            <form method="post" action="/sign-out" class="hub_account-bar__sign-out">
+              <input type="hidden" name="_csrf" value={account.csrfToken} />
+              <button type="submit" class="hub_link-button">
+                Sign out
+              </button>
+            </form>
+          </>
+        ) : (
+          <a href={currentPath.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(currentPath)}`}>
+            Sign in
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}
+
 function SiteHeader({
   navigation,
   currentPath,
   isDemo,
+  account,
 }: {
   navigation: NavigationLink[];
   currentPath: string;
   isDemo: boolean;
+  account: HeaderAccount | undefined;
 }): VNode {
   const hasNavigation = navigation.length > 0;
   return (
     <header class="ds_site-header" role="banner">
+      <AccountBar account={account} currentPath={currentPath} />
       <div class="ds_wrapper">
         <div class="ds_site-header__content">
           <Brand />
@@ -262,6 +297,7 @@ export function Layout({
   navigation,
   layout = 'article',
   footerLinks = DEFAULT_FOOTER_LINKS,
+  account,
 }: LayoutProps): VNode {
   return (
     <html lang="en-GB">
@@ -293,7 +329,7 @@ export function Layout({
                 </li>
               </ul>
             </div>
-            <SiteHeader navigation={navigation} currentPath={currentPath} isDemo={isDemo} />
+            <SiteHeader navigation={navigation} currentPath={currentPath} isDemo={isDemo} account={account} />
           </div>
           <div class="ds_page__middle">
             <div class="ds_wrapper">
