@@ -12,12 +12,12 @@ import { registerRequestContext } from './platform/http/request-context.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
-import { catalogueApi, cataloguePages, createCatalogueService } from './modules/catalogue/index.ts';
-import { createFrameworkService, frameworkApi, frameworkPages } from './modules/framework/index.ts';
+import { catalogueApi, cataloguePages } from './modules/catalogue/index.ts';
+import { frameworkApi, frameworkPages } from './modules/framework/index.ts';
 import { hubErrorPageRenderer } from './modules/site/index.ts';
-import { createMailer, mailPages } from './modules/mail/index.ts';
-import { createAuditTrail } from './modules/audit/index.ts';
-import { accountsPages, createAccountsService, showSignedInAccount } from './modules/accounts/index.ts';
+import { mailPages } from './modules/mail/index.ts';
+import { accountsPages, showSignedInAccount } from './modules/accounts/index.ts';
+import { createServices } from './services.ts';
 import { sitePages } from './modules/site/site-pages.tsx';
 
 export interface AppDependencies {
@@ -98,21 +98,8 @@ export async function buildApp({
     logLevel: 'warn',
   });
 
-  const framework = createFrameworkService(database);
-  const catalogue = createCatalogueService({ database, framework, clock });
+  const { framework, catalogue, mailer, accounts } = createServices({ config, database, clock, log: app.log });
   const isDemo = config.seedDemoData;
-  const mailer = createMailer({ database, smtpUrl: config.smtpUrl, from: config.mailFrom, clock, log: app.log });
-  const audit = createAuditTrail({ database, clock });
-  const accounts = createAccountsService({
-    database,
-    mailer,
-    audit,
-    institutions: catalogue,
-    authSecret: config.authSecret,
-    publicUrl: config.publicUrl,
-    isProduction,
-    clock,
-  });
   registerErrorHandling(app, {
     showDetails: config.env === 'development',
     renderErrorPage: hubErrorPageRenderer({ isDemo, publicUrl: config.publicUrl }),

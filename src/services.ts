@@ -1,0 +1,39 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/database.ts';
+import { createCatalogueService } from './modules/catalogue/index.ts';
+import { createFrameworkService } from './modules/framework/index.ts';
+import { createMailer } from './modules/mail/index.ts';
+import { createAuditTrail } from './modules/audit/index.ts';
+import { createAccountsService } from './modules/accounts/index.ts';
+
+export interface ServiceDependencies {
+  config: Config;
+  database: Database;
+  clock: () => Date;
+  log?: FastifyBaseLogger | undefined;
+}
+
+/**
+ * Builds the hub's services once, for the web app and for the `hub` command line alike, so both
+ * apply the same rules to the same database.
+ */
+export function createServices({ config, database, clock, log }: ServiceDependencies) {
+  const framework = createFrameworkService(database);
+  const catalogue = createCatalogueService({ database, framework, clock });
+  const mailer = createMailer({ database, smtpUrl: config.smtpUrl, from: config.mailFrom, clock, log });
+  const audit = createAuditTrail({ database, clock });
+  const accounts = createAccountsService({
+    database,
+    mailer,
+    audit,
+    institutions: catalogue,
+    authSecret: config.authSecret,
+    publicUrl: config.publicUrl,
+    isProduction: config.env === 'production',
+    clock,
+  });
+  return { framework, catalogue, mailer, audit, accounts };
+}
+
+export type Services = ReturnType<typeof createServices>;
