@@ -18,6 +18,7 @@ import { hubErrorPageRenderer } from './modules/site/index.ts';
 import { mailPages } from './modules/mail/index.ts';
 import { accountsPages, showSignedInAccount } from './modules/accounts/index.ts';
 import { createServices } from './services.ts';
+import { approvalsApi, approvalsPages } from './modules/approvals/index.ts';
 import { sitePages } from './modules/site/site-pages.tsx';
 
 export interface AppDependencies {
@@ -98,7 +99,7 @@ export async function buildApp({
     logLevel: 'warn',
   });
 
-  const { framework, catalogue, mailer, accounts } = createServices({ config, database, clock, log: app.log });
+  const { framework, catalogue, mailer, accounts, approvals } = createServices({ config, database, clock, log: app.log });
   const isDemo = config.seedDemoData;
   registerErrorHandling(app, {
     showDetails: config.env === 'development',
@@ -121,6 +122,8 @@ export async function buildApp({
     await routes.register(sitePages, { catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(accountsPages, { accounts, isDemo, publicUrl: config.publicUrl, isProduction });
     await routes.register(mailPages, { mailer, isDemo });
+    await routes.register(approvalsPages, { approvals, catalogue, isDemo, publicUrl: config.publicUrl });
+    await routes.register(approvalsApi, { approvals, catalogue });
   });
 
   return app;

@@ -4,6 +4,8 @@ import { buildApp } from './app.ts';
 import { DatabaseInUseError, openDatabase, type Database } from './platform/db/database.ts';
 import { seedDemoData } from './seed.ts';
 import { resolveAuthSecret } from './cli/auth-secret.ts';
+import { createServices } from './services.ts';
+import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/accounts-seed.ts';
 
 let config: Config;
 try {
@@ -36,6 +38,12 @@ if (config.seedDemoData) {
   }
 }
 
+// Off in production whatever SEED_DEMO_ACCOUNTS says (see config.ts): the password is published.
+const demoAccounts = config.seedDemoAccounts
+  ? await seedDemoAccounts(createServices({ config, database, clock: () => new Date(), log: app.log }))
+  : undefined;
+for (const skipped of demoAccounts?.skipped ?? []) app.log.info(skipped);
+
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
@@ -46,3 +54,8 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 
 await app.listen({ host: config.host, port: config.port });
 app.log.info(`Micro-credentials Hub is running at ${config.publicUrl} (database: ${database.kind})`);
+if (demoAccounts && demoAccounts.accounts.length > 0 && config.logLevel !== 'silent') {
+  app.log.info({ demoAccounts: demoAccounts.accounts.length }, 'demo accounts ready (development only)');
+  // A plain table on the terminal rather than a JSON log line: a developer reads it to sign in.
+  process.stdout.write(`\n${formatDemoAccounts(demoAccounts).join('\n')}\n\n`);
+}

@@ -6,6 +6,7 @@ import { createFrameworkService } from './modules/framework/index.ts';
 import { createMailer } from './modules/mail/index.ts';
 import { createAuditTrail } from './modules/audit/index.ts';
 import { createAccountsService } from './modules/accounts/index.ts';
+import { createApprovalsService } from './modules/approvals/index.ts';
 
 export interface ServiceDependencies {
   config: Config;
@@ -33,7 +34,16 @@ export function createServices({ config, database, clock, log }: ServiceDependen
     isProduction: config.env === 'production',
     clock,
   });
-  return { framework, catalogue, mailer, audit, accounts };
+  const approvals = createApprovalsService({
+    database,
+    catalogue,
+    accounts,
+    audit,
+    mailer,
+    clock,
+    publicUrl: config.publicUrl,
+  });
+  return { framework, catalogue, mailer, audit, accounts, approvals };
 }
 
 export type Services = ReturnType<typeof createServices>;

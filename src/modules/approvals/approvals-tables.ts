@@ -11,8 +11,7 @@ import {
   integer,
 } from 'drizzle-orm/pg-core';
 
-/** Raw form values by field name, exactly as typed, so that nothing a person entered is ever lost. */
-export type DraftValues = Record<string, string | string[]>;
+import type { DraftValues } from './authoring-model.ts';
 
 /**
  * A proposal is a micro-credential (new, or a new version of a published one) on its way through
@@ -35,6 +34,7 @@ export const proposals = pgTable(
     authorId: text('author_id').notNull(),
     contributorIds: jsonb('contributor_ids').notNull().$type<string[]>().default([]),
     reviewerId: text('reviewer_id'),
+    // Raw form values by field name, exactly as typed, so that nothing a person entered is ever lost.
     draft: jsonb('draft').notNull().$type<DraftValues>(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     dueOn: date('due_on'),

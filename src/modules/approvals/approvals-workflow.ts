@@ -29,8 +29,9 @@ export const PROPOSAL_ACTIONS = [
 ] as const;
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
 
-export const INSTITUTION_ROLES = ['author', 'reviewer', 'registry', 'admin'] as const;
-export type InstitutionRole = (typeof INSTITUTION_ROLES)[number];
+// Roles belong to accounts; the workflow only says which of them may take each step.
+import { INSTITUTION_ROLES, type InstitutionRole } from '../accounts/accounts-model.ts';
+export { INSTITUTION_ROLES, type InstitutionRole };
 
 export type ApprovalRoute = 'standard' | 'streamlined';
 

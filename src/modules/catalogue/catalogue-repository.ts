@@ -42,6 +42,55 @@ export interface Offering extends OfferingInput {
   id: string;
 }
 
+function toPublishedVersion(
+  version: typeof microCredentialVersions.$inferSelect,
+  versionPartners: PartnerInput[],
+): PublishedVersion {
+  return {
+    id: version.id,
+    microCredentialId: version.microCredentialId,
+    versionNumber: version.versionNumber,
+    code: version.code,
+    publishedAt: version.publishedAt,
+    input: {
+      title: version.title,
+      summary: version.summary,
+      description: version.description,
+      learningOutcomes: version.learningOutcomes,
+      subjectSlug: version.subjectSlug,
+      keywords: version.keywords,
+      kind: version.kind as MicroCredentialInput['kind'],
+      providerTerm: version.providerTerm,
+      scqfLevel: version.scqfLevel,
+      scqfCredits: version.scqfCredits,
+      notionalHours: version.notionalHours,
+      duration: {
+        kind: version.durationKind as MicroCredentialInput['duration']['kind'],
+        amount: version.durationAmount,
+        unit: version.durationUnit as MicroCredentialInput['duration']['unit'],
+      },
+      assessment: version.assessment,
+      assessmentKind: version.assessmentKind as MicroCredentialInput['assessmentKind'],
+      supervision: version.supervision as MicroCredentialInput['supervision'],
+      identityChecked: version.identityCheck === 'verified',
+      prerequisites: version.prerequisites,
+      language: version.language,
+      qaBody: version.qaBody,
+      qaRoute: version.qaRoute as MicroCredentialInput['qaRoute'],
+      qaApprovedOn: version.qaApprovedOn,
+      creditRatingBody: version.creditRatingBody,
+      recognition: version.recognition as MicroCredentialInput['recognition'],
+      hasTranscript: version.hasTranscript,
+      transferability: version.transferability as MicroCredentialInput['transferability'],
+      stackability: version.stackability as MicroCredentialInput['stackability'],
+      countsTowards: version.countsTowards,
+      accreditation: version.accreditation,
+      nextReviewOn: version.nextReviewOn,
+      partners: versionPartners,
+    },
+  };
+}
+
 export function createCatalogueRepository(database: Database) {
   const { db } = database;
 
@@ -118,13 +167,33 @@ export function createCatalogueRepository(database: Database) {
       },
       tx: Db = db,
     ): Promise<string> {
+      const versionId = await this.insertVersion({ ...values, status: 'published' }, tx);
+      await tx
+        .update(microCredentials)
+        .set({ publishedVersionId: versionId, code: values.code })
+        .where(eq(microCredentials.id, values.microCredentialId));
+      return versionId;
+    },
+
+    /** Stores an immutable version: rows in this table are never updated afterwards, bar their status. */
+    async insertVersion(
+      values: {
+        microCredentialId: string;
+        versionNumber: number;
+        code: string;
+        publishedAt: Date | null;
+        input: MicroCredentialInput;
+        status: 'approved' | 'published';
+      },
+      tx: Db = db,
+    ): Promise<string> {
       const { input } = values;
       const [row] = await tx
         .insert(microCredentialVersions)
         .values({
           microCredentialId: values.microCredentialId,
           versionNumber: values.versionNumber,
-          status: 'published',
+          status: values.status,
           code: values.code,
           title: input.title,
           summary: input.summary,
@@ -166,11 +235,96 @@ export function createCatalogueRepository(database: Database) {
           .insert(partners)
           .values(input.partners.map((partner) => ({ ...partner, versionId: row.id })));
       }
-      await tx
-        .update(microCredentials)
-        .set({ publishedVersionId: row.id })
-        .where(eq(microCredentials.id, values.microCredentialId));
       return row.id;
+    },
+
+    /** Holds the institution's row until the transaction ends, so two approvals never take the same code. */
+    async lockInstitution(institutionId: string, tx: Db): Promise<void> {
+      await tx.execute(sql`SELECT id FROM institutions WHERE id = ${institutionId} FOR UPDATE`);
+    },
+
+    async highestCodeNumber(institutionId: string, prefix: string, tx: Db): Promise<number> {
+      const rows = await tx
+        .select({ code: microCredentials.code })
+        .from(microCredentials)
+        .where(and(eq(microCredentials.institutionId, institutionId), sql`${microCredentials.code} IS NOT NULL`));
+      return rows.reduce((highest, row) => {
+        const number = Number.parseInt((row.code ?? '').slice(prefix.length), 10);
+        return Number.isInteger(number) && number > highest ? number : highest;
+      }, 0);
+    },
+
+    async findMicroCredentialRow(id: string, tx: Db = db) {
+      const [row] = await tx.select().from(microCredentials).where(eq(microCredentials.id, id));
+      return row;
+    },
+
+    async findMicroCredentialBySlug(slug: string, tx: Db = db) {
+      const [row] = await tx.select().from(microCredentials).where(eq(microCredentials.slug, slug));
+      return row;
+    },
+
+    async isSlugTaken(slug: string, tx: Db = db): Promise<boolean> {
+      const [row] = await tx.select({ id: microCredentials.id }).from(microCredentials).where(eq(microCredentials.slug, slug));
+      return row !== undefined;
+    },
+
+    async insertUnpublishedMicroCredential(values: { slug: string; institutionId: string; code: string }, tx: Db) {
+      const [row] = await tx.insert(microCredentials).values({ ...values, isDemo: false }).returning({ id: microCredentials.id });
+      if (!row) throw new Error('Insert returned no row');
+      return row.id;
+    },
+
+    async nextVersionNumber(microCredentialId: string, tx: Db): Promise<number> {
+      const [row] = await tx
+        .select({ highest: sql<number>`coalesce(max(${microCredentialVersions.versionNumber}), 0)::int` })
+        .from(microCredentialVersions)
+        .where(eq(microCredentialVersions.microCredentialId, microCredentialId));
+      return (row?.highest ?? 0) + 1;
+    },
+
+    async setVersionStatus(versionId: string, status: 'published' | 'superseded' | 'retired', tx: Db, publishedAt?: Date) {
+      await tx
+        .update(microCredentialVersions)
+        .set(publishedAt ? { status, publishedAt } : { status })
+        .where(eq(microCredentialVersions.id, versionId));
+    },
+
+    async setPublishedVersion(microCredentialId: string, versionId: string | null, tx: Db) {
+      await tx.update(microCredentials).set({ publishedVersionId: versionId }).where(eq(microCredentials.id, microCredentialId));
+    },
+
+    async listPublishedOf(institutionId: string) {
+      return db
+        .select({
+          id: microCredentials.id,
+          slug: microCredentials.slug,
+          code: microCredentials.code,
+          title: microCredentialVersions.title,
+          versionNumber: microCredentialVersions.versionNumber,
+          versionId: microCredentialVersions.id,
+        })
+        .from(microCredentials)
+        .innerJoin(microCredentialVersions, eq(microCredentialVersions.id, microCredentials.publishedVersionId))
+        .where(eq(microCredentials.institutionId, institutionId))
+        .orderBy(asc(microCredentialVersions.title));
+    },
+
+    async listOfferings(microCredentialId: string, tx: Db = db): Promise<Offering[]> {
+      const rows = await tx
+        .select()
+        .from(offerings)
+        .where(eq(offerings.microCredentialId, microCredentialId))
+        .orderBy(sql`${offerings.startsOn} ASC NULLS LAST`);
+      return rows.map(({ microCredentialId: _mc, versionId: _v, ...offering }) => offering as Offering);
+    },
+
+    async deleteOffering(microCredentialId: string, offeringId: string, tx: Db): Promise<boolean> {
+      const rows = await tx
+        .delete(offerings)
+        .where(and(eq(offerings.id, offeringId), eq(offerings.microCredentialId, microCredentialId)))
+        .returning({ id: offerings.id });
+      return rows.length > 0;
     },
 
     async insertOfferings(
@@ -183,6 +337,17 @@ export function createCatalogueRepository(database: Database) {
       await tx
         .insert(offerings)
         .values(rows.map((offering) => ({ ...offering, microCredentialId, versionId })));
+    },
+
+    async findVersion(versionId: string, tx: Db = db): Promise<PublishedVersion | undefined> {
+      const [version] = await tx.select().from(microCredentialVersions).where(eq(microCredentialVersions.id, versionId));
+      if (!version) return undefined;
+      const versionPartners = await tx
+        .select({ name: partners.name, kind: partners.kind, role: partners.role })
+        .from(partners)
+        .where(eq(partners.versionId, version.id))
+        .orderBy(asc(partners.name));
+      return toPublishedVersion(version, versionPartners as PartnerInput[]);
     },
 
     async findPublishedBySlug(
@@ -215,49 +380,7 @@ export function createCatalogueRepository(database: Database) {
         .orderBy(sql`${offerings.startsOn} ASC NULLS LAST`);
       return {
         institution: found.institution as Institution,
-        version: {
-          id: version.id,
-          microCredentialId: version.microCredentialId,
-          versionNumber: version.versionNumber,
-          code: version.code,
-          publishedAt: version.publishedAt,
-          input: {
-            title: version.title,
-            summary: version.summary,
-            description: version.description,
-            learningOutcomes: version.learningOutcomes,
-            subjectSlug: version.subjectSlug,
-            keywords: version.keywords,
-            kind: version.kind as MicroCredentialInput['kind'],
-            providerTerm: version.providerTerm,
-            scqfLevel: version.scqfLevel,
-            scqfCredits: version.scqfCredits,
-            notionalHours: version.notionalHours,
-            duration: {
-              kind: version.durationKind as MicroCredentialInput['duration']['kind'],
-              amount: version.durationAmount,
-              unit: version.durationUnit as MicroCredentialInput['duration']['unit'],
-            },
-            assessment: version.assessment,
-            assessmentKind: version.assessmentKind as MicroCredentialInput['assessmentKind'],
-            supervision: version.supervision as MicroCredentialInput['supervision'],
-            identityChecked: version.identityCheck === 'verified',
-            prerequisites: version.prerequisites,
-            language: version.language,
-            qaBody: version.qaBody,
-            qaRoute: version.qaRoute as MicroCredentialInput['qaRoute'],
-            qaApprovedOn: version.qaApprovedOn,
-            creditRatingBody: version.creditRatingBody,
-            recognition: version.recognition as MicroCredentialInput['recognition'],
-            hasTranscript: version.hasTranscript,
-            transferability: version.transferability as MicroCredentialInput['transferability'],
-            stackability: version.stackability as MicroCredentialInput['stackability'],
-            countsTowards: version.countsTowards,
-            accreditation: version.accreditation,
-            nextReviewOn: version.nextReviewOn,
-            partners: versionPartners as PartnerInput[],
-          },
-        },
+        version: toPublishedVersion(version, versionPartners as PartnerInput[]),
         offerings: offeringRows.map(
           ({ microCredentialId: _mc, versionId: _v, ...offering }) => offering as Offering,
         ),

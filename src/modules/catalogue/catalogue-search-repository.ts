@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { catalogueEntries, catalogueWords } from './catalogue-tables.ts';
 import type { CatalogueEntry, EntryText } from './catalogue-read-model.ts';
@@ -199,6 +200,10 @@ export function createCatalogueSearchRepository(database: Database) {
     },
 
     /** Recounts the whole catalogue's facets; run after every publication so browsing starts instantly. */
+    async removeEntry(microCredentialId: string, tx: Db = db): Promise<void> {
+      await tx.delete(catalogueEntries).where(eq(catalogueEntries.microCredentialId, microCredentialId));
+    },
+
     async refreshFacetTotals(tx: Db = db): Promise<void> {
       await tx.execute(sql`DELETE FROM catalogue_facet_totals`);
       await tx.execute(

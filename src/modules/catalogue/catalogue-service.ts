@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
 import type { FrameworkService } from '../framework/index.ts';
 import {
   frameworkFacts,
@@ -152,6 +152,45 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     );
   }
 
+  async function refreshEntry(
+    institution: Institution,
+    microCredentialId: string,
+    slug: string,
+    versionId: string,
+    input: MicroCredentialInput,
+    publishedAt: Date,
+    tx: Db,
+  ): Promise<void> {
+    const subjects = await subjectNames();
+    const offeringRows = await repository.listOfferings(microCredentialId, tx);
+    await searchRepository.upsertEntries(
+      [
+        toCatalogueEntry({
+          microCredentialId,
+          versionId,
+          slug,
+          institution,
+          subjectName: subjects.get(input.subjectSlug) ?? input.subjectSlug,
+          input,
+          offerings: offeringRows,
+          publishedAt,
+          today: isoDate(clock()),
+        }),
+      ],
+      tx,
+    );
+    await searchRepository.addVocabulary(vocabularyOf(input), tx);
+    await searchRepository.refreshFacetTotals(tx);
+  }
+
+  async function rebuildEntry(institution: Institution, microCredentialId: string, tx: Db): Promise<void> {
+    const row = await repository.findMicroCredentialRow(microCredentialId, tx);
+    if (!row?.publishedVersionId) return;
+    const version = await repository.findVersion(row.publishedVersionId, tx);
+    if (!version) return;
+    await refreshEntry(institution, row.id, row.slug, version.id, version.input, version.publishedAt ?? clock(), tx);
+  }
+
   return {
     async search(query: SearchQuery): Promise<SearchResult> {
       const q = query.q.trim();
@@ -215,6 +254,93 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     },
 
     addSubjects: (rows: { slug: string; name: string }[]) => repository.insertSubjects(rows),
+
+    findVersion: (versionId: string) => repository.findVersion(versionId),
+    listPublishedOf: (institutionId: string) => repository.listPublishedOf(institutionId),
+    findMicroCredentialBySlug: (slug: string) => repository.findMicroCredentialBySlug(slug),
+    listOfferings: (microCredentialId: string) => repository.listOfferings(microCredentialId),
+
+    /**
+     * Turns an approved proposal into an immutable version. A new micro-credential gets its module
+     * code here (institution prefix + the next number); a new version keeps the code it has.
+     */
+    async approveVersion(
+      request: { institution: Institution; microCredentialId: string | null; slug: string; input: MicroCredentialInput },
+      tx: Db,
+    ): Promise<{ microCredentialId: string; versionId: string; code: string; versionNumber: number }> {
+      const problems = validateMicroCredential(request.input);
+      if (problems.length > 0) throw new CatalogueValidationError(problems);
+      let microCredentialId = request.microCredentialId;
+      let code: string;
+      if (microCredentialId) {
+        const existing = await repository.findMicroCredentialRow(microCredentialId, tx);
+        if (!existing?.code) throw new Error(`Micro-credential ${microCredentialId} has no module code`);
+        code = existing.code;
+      } else {
+        await repository.lockInstitution(request.institution.id, tx);
+        const prefix = request.institution.codePrefix;
+        code = `${prefix}${String((await repository.highestCodeNumber(request.institution.id, prefix, tx)) + 1).padStart(4, '0')}`;
+        let slug = request.slug;
+        for (let suffix = 2; await repository.isSlugTaken(slug, tx); suffix += 1) slug = `${request.slug}-${suffix}`;
+        microCredentialId = await repository.insertUnpublishedMicroCredential(
+          { slug, institutionId: request.institution.id, code },
+          tx,
+        );
+      }
+      const versionNumber = await repository.nextVersionNumber(microCredentialId, tx);
+      const versionId = await repository.insertVersion(
+        { microCredentialId, versionNumber, code, publishedAt: null, input: request.input, status: 'approved' },
+        tx,
+      );
+      return { microCredentialId, versionId, code, versionNumber };
+    },
+
+    /** Makes an approved version the catalogue's current one; the version it replaces is kept, superseded. */
+    async publishVersion(request: { institution: Institution; microCredentialId: string; versionId: string }, tx: Db) {
+      const row = await repository.findMicroCredentialRow(request.microCredentialId, tx);
+      const version = await repository.findVersion(request.versionId, tx);
+      if (!row || !version) throw new Error('Nothing to publish');
+      const publishedAt = clock();
+      if (row.publishedVersionId) await repository.setVersionStatus(row.publishedVersionId, 'superseded', tx);
+      await repository.setVersionStatus(version.id, 'published', tx, publishedAt);
+      await repository.setPublishedVersion(row.id, version.id, tx);
+      await refreshEntry(request.institution, row.id, row.slug, version.id, version.input, publishedAt, tx);
+      return { slug: row.slug };
+    },
+
+    /** Takes a micro-credential out of the catalogue; its versions stay on record. */
+    async retire(microCredentialId: string, tx: Db): Promise<void> {
+      const row = await repository.findMicroCredentialRow(microCredentialId, tx);
+      if (!row?.publishedVersionId) return;
+      await repository.setVersionStatus(row.publishedVersionId, 'retired', tx);
+      await repository.setPublishedVersion(row.id, null, tx);
+      await searchRepository.removeEntry(row.id, tx);
+      await searchRepository.refreshFacetTotals(tx);
+    },
+
+    /** Offerings change without re-approval: the search entry is rebuilt with the new dates and prices. */
+    async saveOffering(
+      request: { institution: Institution; microCredentialId: string; offering: OfferingInput; replaceId?: string },
+    ): Promise<void> {
+      const problems = validateOffering(request.offering);
+      if (problems.length > 0) throw new CatalogueValidationError(problems);
+      await database.db.transaction(async (tx) => {
+        const row = await repository.findMicroCredentialRow(request.microCredentialId, tx);
+        if (!row?.publishedVersionId) throw new CatalogueConflictError('Only a published micro-credential has offerings');
+        if (request.replaceId && !(await repository.deleteOffering(row.id, request.replaceId, tx)))
+          throw new CatalogueConflictError('That offering was not found');
+        await repository.insertOfferings(row.id, row.publishedVersionId, [request.offering], tx);
+        await rebuildEntry(request.institution, row.id, tx);
+      });
+    },
+
+    async removeOffering(request: { institution: Institution; microCredentialId: string; offeringId: string }) {
+      await database.db.transaction(async (tx) => {
+        if (!(await repository.deleteOffering(request.microCredentialId, request.offeringId, tx)))
+          throw new CatalogueConflictError('That offering was not found');
+        await rebuildEntry(request.institution, request.microCredentialId, tx);
+      });
+    },
 
     /**
      * Publishes micro-credentials straight into the catalogue, all or none. The approval workflow
@@ -288,3 +414,7 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
 }
 
 export type CatalogueService = ReturnType<typeof createCatalogueService>;
+
+export class CatalogueConflictError extends Error {
+  readonly code = 'conflict';
+}

@@ -2,6 +2,7 @@ export {
   createCatalogueService,
   type CatalogueService,
   CatalogueValidationError,
+  CatalogueConflictError,
 } from './catalogue-service.ts';
 export { catalogueApi } from './catalogue-api.ts';
 export { emptyQuery, type SearchQuery } from './catalogue-search.ts';
