@@ -57,7 +57,8 @@ export async function buildApp({
   });
 
   const isProduction = config.env === 'production';
-  if (config.authSecret.length < 32) throw new Error('buildApp needs config.authSecret (32 characters or more)');
+  if (config.authSecret.length < 32)
+    throw new Error('buildApp needs config.authSecret (32 characters or more)');
   await registerSecurityHeaders(app, { isProduction });
   await app.register(formbody);
   await registerRequestContext(app);
@@ -85,6 +86,11 @@ export async function buildApp({
           "Scotland's catalogue of micro-credentials and small qualifications: search, details, institutions and the glossary.",
       },
       servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An institution API token' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, {
@@ -99,7 +105,12 @@ export async function buildApp({
     logLevel: 'warn',
   });
 
-  const { framework, catalogue, mailer, accounts, approvals } = createServices({ config, database, clock, log: app.log });
+  const { framework, catalogue, mailer, accounts, approvals } = createServices({
+    config,
+    database,
+    clock,
+    log: app.log,
+  });
   const isDemo = config.seedDemoData;
   registerErrorHandling(app, {
     showDetails: config.env === 'development',

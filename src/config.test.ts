@@ -40,9 +40,15 @@ describe('configuration', () => {
   });
 
   it('requires a long secret in production and never seeds demo accounts there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example' })).toThrow(/AUTH_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example' })).toThrow(
+      /AUTH_SECRET/,
+    );
     expect(() => loadConfig({ AUTH_SECRET: 'too-short' })).toThrow(/AUTH_SECRET/);
-    const production = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example', AUTH_SECRET: 'x'.repeat(40) });
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://hub.example',
+      AUTH_SECRET: 'x'.repeat(40),
+    });
     expect(production.seedDemoAccounts).toBe(false);
   });
 

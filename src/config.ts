@@ -61,7 +61,7 @@ export const ConfigSchema = Type.Object({
   MAIL_FROM: Type.String({
     default: 'Micro-credentials Hub <no-reply@microcredentials.scot>',
     minLength: 3,
-    description: 'Sender of the hub\'s mail.',
+    description: "Sender of the hub's mail.",
   }),
   SEED_DEMO_ACCOUNTS: Type.Enum(['true', 'false'], {
     default: 'true',
@@ -122,7 +122,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('PUBLIC_URL: required in production, e.g. https://microcredentials.scot');
   }
   if (problems.length === 0 && parsed.NODE_ENV === 'production' && parsed.AUTH_SECRET === '') {
-    problems.push('AUTH_SECRET: required in production: 32 or more random characters, e.g. from `openssl rand -base64 48`');
+    problems.push(
+      'AUTH_SECRET: required in production: 32 or more random characters, e.g. from `openssl rand -base64 48`',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {

@@ -15,6 +15,8 @@ export async function resolveAuthSecret(config: Config): Promise<string> {
   const secret = randomBytes(48).toString('base64url');
   await mkdir(config.dataDir, { recursive: true });
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  console.warn(`No AUTH_SECRET set: generated a development secret in ${file}. Set AUTH_SECRET in production.`);
+  console.warn(
+    `No AUTH_SECRET set: generated a development secret in ${file}. Set AUTH_SECRET in production.`,
+  );
   return secret;
 }

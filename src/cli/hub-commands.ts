@@ -11,7 +11,6 @@ import {
   INSTITUTION_ROLES,
   isInstitutionRole,
   validateNewAccount,
-  type InstitutionRole,
 } from '../modules/accounts/index.ts';
 import { formatDemoAccounts, seedDemoAccounts } from '../modules/accounts/accounts-seed.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
@@ -82,7 +81,9 @@ export async function lockHolder(dataDir: string): Promise<number | undefined> {
  * Opens the configured database for one command. The lock is checked before anything is opened
  * or written: a second process on the embedded database's folder would corrupt it.
  */
-export async function openHubServices(env: Record<string, string | undefined> = process.env): Promise<OpenedHub> {
+export async function openHubServices(
+  env: Record<string, string | undefined> = process.env,
+): Promise<OpenedHub> {
   const loaded = loadConfig(env);
   if (!loaded.databaseUrl) {
     const holder = await lockHolder(loaded.dataDir);
@@ -122,7 +123,11 @@ type Values = Record<string, string[]>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const email: OptionSpec = { meaning: 'the account’s email address', example: 'ailsa@example.ac.uk', isRequired: true };
+const email: OptionSpec = {
+  meaning: 'the account’s email address',
+  example: 'ailsa@example.ac.uk',
+  isRequired: true,
+};
 const institution: OptionSpec = {
   meaning: 'the institution’s slug, as in its address /institutions/<slug>',
   example: 'abertay-university',
@@ -134,7 +139,9 @@ const roles: OptionSpec = {
   isRequired: true,
   isRepeatable: true,
   check: (value) =>
-    isInstitutionRole(value) ? undefined : `--role '${value}' is not a role. Use one of ${INSTITUTION_ROLES.join(', ')}.`,
+    isInstitutionRole(value)
+      ? undefined
+      : `--role '${value}' is not a role. Use one of ${INSTITUTION_ROLES.join(', ')}.`,
 };
 
 interface Command {
@@ -183,7 +190,9 @@ function parseOptions(name: string, command: Command, args: string[]): Values {
       throw new HubRefusal([`${option} needs a value${spec ? `, e.g. ${option} ${spec.example}` : ''}.`]);
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-      throw new HubRefusal([`Unexpected '${quoted}': ${name} takes only options, like ${usageOf(name, command)}.`]);
+      throw new HubRefusal([
+        `Unexpected '${quoted}': ${name} takes only options, like ${usageOf(name, command)}.`,
+      ]);
     throw error;
   }
   const values: Values = {};
@@ -238,8 +247,11 @@ function when(date: Date | null): string {
 }
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd());
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows.map((row) =>
+    `  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd(),
+  );
 }
 
 // ---- The audit check -------------------------------------------------------------------------
@@ -271,7 +283,9 @@ export async function verifyAuditTrail(services: Services, io: HubIo): Promise<n
     }
   }
   if (broken === 0) {
-    io.out(`All ${verdicts.length} audit ${verdicts.length === 1 ? 'chain is' : 'chains are'} intact (${events} events).`);
+    io.out(
+      `All ${verdicts.length} audit ${verdicts.length === 1 ? 'chain is' : 'chains are'} intact (${events} events).`,
+    );
     return EXIT_OK;
   }
   io.err(
@@ -290,7 +304,11 @@ const COMMANDS: Record<string, Command> = {
     options: {
       email,
       name: { meaning: 'the person’s full name', example: '"Ailsa Grant"', isRequired: true },
-      password: { meaning: 'their first password, 10 characters or more', example: '"three random words"', isRequired: false },
+      password: {
+        meaning: 'their first password, 10 characters or more',
+        example: '"three random words"',
+        isRequired: false,
+      },
     },
     async run(hub, values, io) {
       const generated = values['password']?.length ? undefined : randomBytes(18).toString('base64url');
@@ -316,7 +334,10 @@ const COMMANDS: Record<string, Command> = {
     example: `${HUB} grant-role --email ailsa@example.ac.uk --institution abertay-university --role author --role reviewer`,
     options: { email, institution, role: roles },
     async run(hub, values, io) {
-      const [user, place] = await Promise.all([findUser(hub, one(values, 'email')), findInstitution(hub, one(values, 'institution'))]);
+      const [user, place] = await Promise.all([
+        findUser(hub, one(values, 'email')),
+        findInstitution(hub, one(values, 'institution')),
+      ]);
       const wanted = [...new Set(values['role'] ?? [])].filter(isInstitutionRole);
       const principal = await hub.services.accounts.principalForUser(user);
       const held =
@@ -325,7 +346,11 @@ const COMMANDS: Record<string, Command> = {
           : [];
       const added = wanted.filter((role) => !held.includes(role));
       if (added.length > 0)
-        await hub.services.accounts.grantRoles({ userId: user.id, institutionId: place.id }, added, CLI_ACTOR);
+        await hub.services.accounts.grantRoles(
+          { userId: user.id, institutionId: place.id },
+          added,
+          CLI_ACTOR,
+        );
       const already = wanted.filter((role) => held.includes(role));
       if (added.length > 0) io.out(`Granted ${added.join(', ')} at ${place.name} to ${user.email}.`);
       if (already.length > 0)
@@ -339,13 +364,22 @@ const COMMANDS: Record<string, Command> = {
     example: `${HUB} revoke-role --email ailsa@example.ac.uk --institution abertay-university --role reviewer`,
     options: { email, institution, role: roles },
     async run(hub, values, io) {
-      const [user, place] = await Promise.all([findUser(hub, one(values, 'email')), findInstitution(hub, one(values, 'institution'))]);
+      const [user, place] = await Promise.all([
+        findUser(hub, one(values, 'email')),
+        findInstitution(hub, one(values, 'institution')),
+      ]);
       for (const role of new Set((values['role'] ?? []).filter(isInstitutionRole))) {
         try {
-          await hub.services.accounts.revokeRole({ userId: user.id, institutionId: place.id }, role, CLI_ACTOR);
+          await hub.services.accounts.revokeRole(
+            { userId: user.id, institutionId: place.id },
+            role,
+            CLI_ACTOR,
+          );
         } catch (error) {
           if (error instanceof AccountsError && error.code === 'not-found')
-            throw new HubRefusal([`--role ${role}: ${user.email} does not hold the ${role} role at ${place.name}; nothing changed.`]);
+            throw new HubRefusal([
+              `--role ${role}: ${user.email} does not hold the ${role} role at ${place.name}; nothing changed.`,
+            ]);
           if (error instanceof AccountsError && error.code === 'conflict')
             throw new HubRefusal([
               `--role ${role}: ${user.email} is the only admin of ${place.name}. Make someone else an admin first (\`${HUB} grant-role --role admin ...\`), then revoke this one.`,
@@ -384,7 +418,8 @@ const COMMANDS: Record<string, Command> = {
   },
 
   'create-token': {
-    summary: 'Create an API token for an institution’s own system, with the roles it may act in. The token is shown once.',
+    summary:
+      'Create an API token for an institution’s own system, with the roles it may act in. The token is shown once.',
     example: `${HUB} create-token --institution abertay-university --name "Student records" --role registry`,
     options: {
       institution,
@@ -430,20 +465,25 @@ const COMMANDS: Record<string, Command> = {
         throw new HubRefusal([
           `--id ${id}: ${place.name} has no ${token ? 'unrevoked ' : ''}API token with that id. List them with \`${HUB} list-tokens --institution ${place.slug}\`.`,
         ]);
-      io.out(`Revoked the API token "${token.name}" (${token.displayPrefix}…) of ${place.name}. Requests with it are refused from now on.`);
+      io.out(
+        `Revoked the API token "${token.name}" (${token.displayPrefix}…) of ${place.name}. Requests with it are refused from now on.`,
+      );
       return EXIT_OK;
     },
   },
 
   'list-tokens': {
-    summary: 'List an institution’s API tokens: the first characters, roles and last use, never the tokens themselves.',
+    summary:
+      'List an institution’s API tokens: the first characters, roles and last use, never the tokens themselves.',
     example: `${HUB} list-tokens --institution abertay-university`,
     options: { institution },
     async run(hub, values, io) {
       const place = await findInstitution(hub, one(values, 'institution'));
       const tokens = await hub.services.accounts.tokensOf(place.id);
       if (tokens.length === 0) {
-        io.out(`${place.name} has no API tokens. Create one with \`${HUB} create-token --institution ${place.slug} ...\`.`);
+        io.out(
+          `${place.name} has no API tokens. Create one with \`${HUB} create-token --institution ${place.slug} ...\`.`,
+        );
         return EXIT_OK;
       }
       io.out(`API tokens of ${place.name}:`);
@@ -474,13 +514,15 @@ const COMMANDS: Record<string, Command> = {
         io.out(`There are no institutions yet. Load the demo ones with \`${HUB} seed-demo\`.`);
         return EXIT_OK;
       }
-      for (const line of table([['slug', 'name'], ...institutions.map((found) => [found.slug, found.name])])) io.out(line);
+      for (const line of table([['slug', 'name'], ...institutions.map((found) => [found.slug, found.name])]))
+        io.out(line);
       return EXIT_OK;
     },
   },
 
   'verify-audit': {
-    summary: 'Recompute every institution’s audit chain and report any event changed since it was recorded (same as `npm run audit:verify`).',
+    summary:
+      'Recompute every institution’s audit chain and report any event changed since it was recorded (same as `npm run audit:verify`).',
     example: `${HUB} verify-audit`,
     options: {},
     run: (hub, _values, io) => verifyAuditTrail(hub.services, io),

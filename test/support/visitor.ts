@@ -37,7 +37,14 @@ export class Visitor {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { cookie: this.cookieHeader() } }));
+    return this.remember(
+      await this.app.inject({
+        method: 'GET',
+        url,
+        remoteAddress: this.remoteAddress,
+        headers: { cookie: this.cookieHeader() },
+      }),
+    );
   }
 
   /** Posts a form as the page would, with its anti-forgery token unless one is given. */
@@ -59,7 +66,11 @@ export class Visitor {
   }
 
   /** Reads a page first (for its form token), then posts to the same or another address. */
-  async submit(pageUrl: string, fields: Record<string, string | string[]>, action = pageUrl.split('?')[0] ?? pageUrl) {
+  async submit(
+    pageUrl: string,
+    fields: Record<string, string | string[]>,
+    action = pageUrl.split('?')[0] ?? pageUrl,
+  ) {
     await this.get(pageUrl);
     return this.post(action, fields);
   }

@@ -9,10 +9,19 @@ export const INSTITUTION_ROLES = ['author', 'reviewer', 'registry', 'admin'] as 
 export type InstitutionRole = (typeof INSTITUTION_ROLES)[number];
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<InstitutionRole, { label: string; description: string }>> = {
-  author: { label: 'Author', description: 'Describes micro-credentials, submits them for approval, manages offerings' },
-  reviewer: { label: 'Reviewer (quality assurance)', description: 'Reviews proposals, comments, requests changes and approves' },
+  author: {
+    label: 'Author',
+    description: 'Describes micro-credentials, submits them for approval, manages offerings',
+  },
+  reviewer: {
+    label: 'Reviewer (quality assurance)',
+    description: 'Reviews proposals, comments, requests changes and approves',
+  },
   registry: { label: 'Registry officer', description: 'Records results and issues credentials' },
-  admin: { label: 'Institution admin', description: 'Manages members, invitations, API tokens and approval settings' },
+  admin: {
+    label: 'Institution admin',
+    description: 'Manages members, invitations, API tokens and approval settings',
+  },
 };
 
 export function isInstitutionRole(value: string): value is InstitutionRole {
@@ -49,7 +58,9 @@ export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
 export function rolesAt(principal: Principal, institutionId: string): InstitutionRole[] {
   if (principal.kind === 'user')
-    return principal.memberships.find((membership) => membership.institutionId === institutionId)?.roles ?? [];
+    return (
+      principal.memberships.find((membership) => membership.institutionId === institutionId)?.roles ?? []
+    );
   if (principal.kind === 'token' && principal.institutionId === institutionId) return principal.roles;
   return [];
 }
@@ -58,12 +69,18 @@ export function actorAt(principal: Principal, institutionId: string): Actor {
   if (principal.kind === 'user')
     return { id: principal.userId, name: principal.name, roles: rolesAt(principal, institutionId) };
   if (principal.kind === 'token')
-    return { id: `token:${principal.tokenId}`, name: `API token "${principal.name}"`, roles: rolesAt(principal, institutionId) };
+    return {
+      id: `token:${principal.tokenId}`,
+      name: `API token "${principal.name}"`,
+      roles: rolesAt(principal, institutionId),
+    };
   return { id: 'anonymous', name: 'Anonymous', roles: [] };
 }
 
 function listOfRoles(roles: readonly string[]): string {
-  const labels = roles.map((role) => (isInstitutionRole(role) ? ROLE_DESCRIPTIONS[role].label.toLowerCase() : role));
+  const labels = roles.map((role) =>
+    isInstitutionRole(role) ? ROLE_DESCRIPTIONS[role].label.toLowerCase() : role,
+  );
   return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
 }
 
@@ -80,15 +97,20 @@ export interface AccessContext {
 export function decideAccess(principal: Principal, access: Access, context: AccessContext): AccessDecision {
   if (access === 'public') return { outcome: 'allow' };
   if (access === 'development') return context.isProduction ? { outcome: 'not-found' } : { outcome: 'allow' };
-  if (access === 'signed-in') return principal.kind === 'user' ? { outcome: 'allow' } : { outcome: 'sign-in' };
+  if (access === 'signed-in')
+    return principal.kind === 'user' ? { outcome: 'allow' } : { outcome: 'sign-in' };
   if (access === 'sector-admin') {
     if (principal.kind !== 'user') return { outcome: 'sign-in' };
     return principal.isSectorAdmin
       ? { outcome: 'allow' }
-      : { outcome: 'forbidden', reason: 'Only sector administrators can do this. Ask the hub team if you need to.' };
+      : {
+          outcome: 'forbidden',
+          reason: 'Only sector administrators can do this. Ask the hub team if you need to.',
+        };
   }
   const institution = context.institution;
-  if (principal.kind === 'anonymous') return institution === null ? { outcome: 'not-found' } : { outcome: 'sign-in' };
+  if (principal.kind === 'anonymous')
+    return institution === null ? { outcome: 'not-found' } : { outcome: 'sign-in' };
   if (!institution) return { outcome: 'not-found' };
   const roles = rolesAt(principal, institution.id);
   if (roles.length === 0) return { outcome: 'not-found' };
@@ -114,7 +136,10 @@ export function validateNewAccount(input: {
   const errors: FieldError[] = [];
   if (input.name.trim().length === 0) errors.push({ field: 'name', message: 'Enter your full name' });
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()))
-    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
+    errors.push({
+      field: 'email',
+      message: 'Enter an email address in the correct format, like name@example.com',
+    });
   return [...errors, ...validateNewPassword(input.password, input.confirmPassword)];
 }
 
@@ -127,6 +152,7 @@ export function validateNewPassword(password: string, confirmPassword: string): 
     });
   else if (password.length > 128)
     errors.push({ field: 'password', message: 'Enter a password of 128 characters or fewer' });
-  if (confirmPassword !== password) errors.push({ field: 'confirmPassword', message: 'Enter the same password twice' });
+  if (confirmPassword !== password)
+    errors.push({ field: 'confirmPassword', message: 'Enter the same password twice' });
   return errors;
 }

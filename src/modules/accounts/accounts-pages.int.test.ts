@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../test/support/test-database.ts';
+import {
+  createTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../../../test/support/test-database.ts';
 import { buildTestApp } from '../../../test/support/test-app.ts';
 import { Visitor, linkInLatestMail } from '../../../test/support/visitor.ts';
 
@@ -28,7 +32,10 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
     expect(signedUp.statusCode).toBe(200);
     expect(signedUp.body).toContain('Check your email');
 
-    const early = await learner.submit('/sign-in', { email: 'ailsa@example.org', password: 'three random words' });
+    const early = await learner.submit('/sign-in', {
+      email: 'ailsa@example.org',
+      password: 'three random words',
+    });
     expect(early.statusCode).toBe(403);
     expect(early.body).toContain('Confirm your email address first');
 
@@ -87,11 +94,17 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
     const visitor = new Visitor(app, '192.0.2.55');
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      statuses.push((await visitor.submit('/sign-in', { email: 'ailsa@example.org', password: 'wrong password!' })).statusCode);
+      statuses.push(
+        (await visitor.submit('/sign-in', { email: 'ailsa@example.org', password: 'wrong password!' }))
+          .statusCode,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses[5]).toBe(429);
-    const right = await visitor.submit('/sign-in', { email: 'ailsa@example.org', password: 'three random words' });
+    const right = await visitor.submit('/sign-in', {
+      email: 'ailsa@example.org',
+      password: 'three random words',
+    });
     expect(right.statusCode).toBe(429);
     expect(right.body).toContain('Too many sign-in attempts');
   });

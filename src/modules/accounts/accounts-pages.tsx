@@ -80,14 +80,25 @@ export function showSignedInAccount(app: FastifyInstance, accounts: AccountsServ
 
 export async function accountsPages(
   parent: FastifyInstance,
-  { accounts, isDemo, publicUrl, isProduction }: { accounts: AccountsService; isDemo: boolean; publicUrl: string; isProduction: boolean },
+  {
+    accounts,
+    isDemo,
+    publicUrl,
+    isProduction,
+  }: { accounts: AccountsService; isDemo: boolean; publicUrl: string; isProduction: boolean },
 ) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
 
   function page(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { title: string; label?: string; breadcrumbs?: Breadcrumb[]; children: ComponentChildren; status?: number },
+    options: {
+      title: string;
+      label?: string;
+      breadcrumbs?: Breadcrumb[];
+      children: ComponentChildren;
+      status?: number;
+    },
   ) {
     return sendHubPage(
       reply,
@@ -121,7 +132,13 @@ export async function accountsPages(
 
   app.get(
     '/sign-in',
-    { config: { access: 'public' }, schema: { hide: true, querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) }) } },
+    {
+      config: { access: 'public' },
+      schema: {
+        hide: true,
+        querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) }),
+      },
+    },
     async (request, reply) => {
       const next = safeNext(request.query.next);
       if (request.principal?.kind === 'user') return reply.redirect(next, 303);
@@ -132,40 +149,50 @@ export async function accountsPages(
     },
   );
 
-  app.post('/sign-in', { config: { access: 'public' }, schema: { hide: true, body: SignInBody } }, async (request, reply) => {
-    const { email, password } = request.body;
-    const next = safeNext(request.body.next);
-    const errors: FormError[] = [];
-    if (!email.trim()) errors.push({ field: 'email', message: 'Enter your email address' });
-    if (!password) errors.push({ field: 'password', message: 'Enter your password' });
-    let status = 400;
-    if (errors.length === 0) {
-      const outcome = await accounts.signIn(email, password, request.ip);
-      if (outcome.ok) {
-        reply.header('set-cookie', outcome.setCookies);
-        return reply.redirect(next, 303);
+  app.post(
+    '/sign-in',
+    { config: { access: 'public' }, schema: { hide: true, body: SignInBody } },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const next = safeNext(request.body.next);
+      const errors: FormError[] = [];
+      if (!email.trim()) errors.push({ field: 'email', message: 'Enter your email address' });
+      if (!password) errors.push({ field: 'password', message: 'Enter your password' });
+      let status = 400;
+      if (errors.length === 0) {
+        const outcome = await accounts.signIn(email, password, request.ip);
+        if (outcome.ok) {
+          reply.header('set-cookie', outcome.setCookies);
+          return reply.redirect(next, 303);
+        }
+        if (outcome.reason === 'rate-limited') {
+          status = 429;
+          reply.header('retry-after', String(outcome.retryAfterSeconds ?? 60));
+          errors.push({
+            field: 'email',
+            message: 'Too many sign-in attempts from here. Wait a minute, then try again',
+          });
+        } else if (outcome.reason === 'unverified') {
+          status = 403;
+          errors.push({
+            field: 'email',
+            message: `Confirm your email address first: we have sent a new link to ${email.trim()}`,
+          });
+        } else {
+          status = 401;
+          errors.push({
+            field: 'email',
+            message: 'The email address or password is not right. Check both and try again',
+          });
+        }
       }
-      if (outcome.reason === 'rate-limited') {
-        status = 429;
-        reply.header('retry-after', String(outcome.retryAfterSeconds ?? 60));
-        errors.push({ field: 'email', message: 'Too many sign-in attempts from here. Wait a minute, then try again' });
-      } else if (outcome.reason === 'unverified') {
-        status = 403;
-        errors.push({
-          field: 'email',
-          message: `Confirm your email address first: we have sent a new link to ${email.trim()}`,
-        });
-      } else {
-        status = 401;
-        errors.push({ field: 'email', message: 'The email address or password is not right. Check both and try again' });
-      }
-    }
-    return page(request, reply, {
-      title: 'Sign in',
-      status,
-      children: <SignInForm values={{ email, next }} errors={errors} csrfToken={csrfTokenFor(reply)} />,
-    });
-  });
+      return page(request, reply, {
+        title: 'Sign in',
+        status,
+        children: <SignInForm values={{ email, next }} errors={errors} csrfToken={csrfTokenFor(reply)} />,
+      });
+    },
+  );
 
   app.post(
     '/sign-out',
@@ -186,7 +213,12 @@ export async function accountsPages(
     confirmPassword: Type.String({ maxLength: 200 }),
   });
 
-  function signUpPage(request: FastifyRequest, reply: FastifyReply, values: { name: string; email: string }, errors: FormError[]) {
+  function signUpPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: { name: string; email: string },
+    errors: FormError[],
+  ) {
     return page(request, reply, {
       title: 'Create an account',
       status: errors.length > 0 ? 400 : 200,
@@ -212,35 +244,42 @@ export async function accountsPages(
     signUpPage(request, reply, { name: '', email: '' }, []),
   );
 
-  app.post('/sign-up', { config: { access: 'public' }, schema: { hide: true, body: SignUpBody } }, async (request, reply) => {
-    try {
-      await accounts.signUp(request.body);
-    } catch (error) {
-      if (error instanceof AccountsError) return signUpPage(request, reply, request.body, error.errors);
-      throw error;
-    }
-    return page(request, reply, {
-      title: 'Check your email',
-      children: (
-        <>
-          <p class="ds_leader">
-            We have sent a link to <strong>{request.body.email.trim()}</strong>. Open it to confirm your address,
-            then sign in.
-          </p>
-          <p>The link works for 24 hours. If no mail arrives, check your spam folder.</p>
-          {!isProduction && (
-            <InsetText>
-              This hub is not in production: mail stays in the <a href="/dev/outbox">outbox</a>.
-            </InsetText>
-          )}
-        </>
-      ),
-    });
-  });
+  app.post(
+    '/sign-up',
+    { config: { access: 'public' }, schema: { hide: true, body: SignUpBody } },
+    async (request, reply) => {
+      try {
+        await accounts.signUp(request.body);
+      } catch (error) {
+        if (error instanceof AccountsError) return signUpPage(request, reply, request.body, error.errors);
+        throw error;
+      }
+      return page(request, reply, {
+        title: 'Check your email',
+        children: (
+          <>
+            <p class="ds_leader">
+              We have sent a link to <strong>{request.body.email.trim()}</strong>. Open it to confirm your
+              address, then sign in.
+            </p>
+            <p>The link works for 24 hours. If no mail arrives, check your spam folder.</p>
+            {!isProduction && (
+              <InsetText>
+                This hub is not in production: mail stays in the <a href="/dev/outbox">outbox</a>.
+              </InsetText>
+            )}
+          </>
+        ),
+      });
+    },
+  );
 
   app.get(
     '/verify-email',
-    { config: { access: 'public' }, schema: { hide: true, querystring: Type.Object({ token: Type.String({ maxLength: 4000 }) }) } },
+    {
+      config: { access: 'public' },
+      schema: { hide: true, querystring: Type.Object({ token: Type.String({ maxLength: 4000 }) }) },
+    },
     async (request, reply) => {
       const verified = await accounts.verifyEmail(request.query.token);
       return page(request, reply, {
@@ -252,8 +291,8 @@ export async function accountsPages(
           </p>
         ) : (
           <p>
-            The link is out of date or has been used already. <a href="/sign-in">Sign in</a> and we will send a
-            new one.
+            The link is out of date or has been used already. <a href="/sign-in">Sign in</a> and we will send
+            a new one.
           </p>
         ),
       });
@@ -262,25 +301,42 @@ export async function accountsPages(
 
   // ---- Forgotten password ------------------------------------------------------------------
 
-  app.get('/forgot-password', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    page(request, reply, {
-      title: 'Reset your password',
-      children: (
-        <PostForm action="/forgot-password" csrfToken={csrfTokenFor(reply)}>
-          <TextInput name="email" label="Email address" type="email" autocomplete="email" hint="We will send a link to reset your password." />
-          <Button>Send the link</Button>
-        </PostForm>
-      ),
-    }),
+  app.get(
+    '/forgot-password',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) =>
+      page(request, reply, {
+        title: 'Reset your password',
+        children: (
+          <PostForm action="/forgot-password" csrfToken={csrfTokenFor(reply)}>
+            <TextInput
+              name="email"
+              label="Email address"
+              type="email"
+              autocomplete="email"
+              hint="We will send a link to reset your password."
+            />
+            <Button>Send the link</Button>
+          </PostForm>
+        ),
+      }),
   );
 
   app.post(
     '/forgot-password',
-    { config: { access: 'public' }, schema: { hide: true, body: Type.Object({ _csrf: Type.String(), email: Type.String({ maxLength: 320 }) }) } },
+    {
+      config: { access: 'public' },
+      schema: {
+        hide: true,
+        body: Type.Object({ _csrf: Type.String(), email: Type.String({ maxLength: 320 }) }),
+      },
+    },
     async (request, reply) => {
       const email = request.body.email.trim();
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-        const errors = [{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }];
+        const errors = [
+          { field: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
+        ];
         return page(request, reply, {
           title: 'Reset your password',
           status: 400,
@@ -288,7 +344,13 @@ export async function accountsPages(
             <>
               <ErrorSummary errors={errors} />
               <PostForm action="/forgot-password" csrfToken={csrfTokenFor(reply)}>
-                <TextInput name="email" label="Email address" type="email" value={email} error={errorFor(errors, 'email')} />
+                <TextInput
+                  name="email"
+                  label="Email address"
+                  type="email"
+                  value={email}
+                  error={errorFor(errors, 'email')}
+                />
                 <Button>Send the link</Button>
               </PostForm>
             </>
@@ -301,8 +363,8 @@ export async function accountsPages(
         title: 'Check your email',
         children: (
           <p class="ds_leader">
-            If <strong>{email}</strong> has an account, we have sent it a link to reset the password. The link works
-            for one hour.
+            If <strong>{email}</strong> has an account, we have sent it a link to reset the password. The link
+            works for one hour.
           </p>
         ),
       });
@@ -318,8 +380,20 @@ export async function accountsPages(
           <ErrorSummary errors={errors} />
           <PostForm action="/reset-password" csrfToken={csrfTokenFor(reply)}>
             <input type="hidden" name="token" value={token} />
-            <TextInput name="password" label="New password" type="password" autocomplete="new-password" error={errorFor(errors, 'password')} />
-            <TextInput name="confirmPassword" label="Type the new password again" type="password" autocomplete="new-password" error={errorFor(errors, 'confirmPassword')} />
+            <TextInput
+              name="password"
+              label="New password"
+              type="password"
+              autocomplete="new-password"
+              error={errorFor(errors, 'password')}
+            />
+            <TextInput
+              name="confirmPassword"
+              label="Type the new password again"
+              type="password"
+              autocomplete="new-password"
+              error={errorFor(errors, 'confirmPassword')}
+            />
             <Button>Save the new password</Button>
           </PostForm>
         </>
@@ -329,7 +403,10 @@ export async function accountsPages(
 
   app.get(
     '/reset-password',
-    { config: { access: 'public' }, schema: { hide: true, querystring: Type.Object({ token: Type.String({ maxLength: 4000 }) }) } },
+    {
+      config: { access: 'public' },
+      schema: { hide: true, querystring: Type.Object({ token: Type.String({ maxLength: 4000 }) }) },
+    },
     async (request, reply) => resetPage(request, reply, request.query.token, []),
   );
 
@@ -353,14 +430,17 @@ export async function accountsPages(
       if (errors.length > 0) return resetPage(request, reply, token, errors);
       if (!(await accounts.resetPassword(token, password)))
         return resetPage(request, reply, token, [
-          { field: 'password', message: 'This reset link has expired or been used. Ask for a new one from the sign-in page' },
+          {
+            field: 'password',
+            message: 'This reset link has expired or been used. Ask for a new one from the sign-in page',
+          },
         ]);
       return page(request, reply, {
         title: 'Password changed',
         children: (
           <p>
-            Your password has been changed and you have been signed out everywhere. <a href="/sign-in">Sign in</a> with
-            the new password.
+            Your password has been changed and you have been signed out everywhere.{' '}
+            <a href="/sign-in">Sign in</a> with the new password.
           </p>
         ),
       });
@@ -405,40 +485,57 @@ export async function accountsPages(
     });
   });
 
-  app.get('/workspace', { config: { access: 'signed-in' }, schema: { hide: true } }, async (request, reply) => {
-    const user = userOf(request);
-    const [only] = user.memberships;
-    if (user.memberships.length === 1 && only) return reply.redirect(`/workspace/${only.institutionSlug}`, 303);
-    return page(request, reply, {
-      title: 'Workspace',
-      children:
-        user.memberships.length === 0 ? (
-          <p>
-            You are not a member of any institution. Staff join through an invitation from their institution’s admin.
-          </p>
-        ) : (
-          <ul>
-            {user.memberships.map((membership) => (
-              <li key={membership.institutionId}>
-                <a href={`/workspace/${membership.institutionSlug}`}>{membership.institutionName}</a>
-              </li>
-            ))}
-          </ul>
-        ),
-    });
-  });
+  app.get(
+    '/workspace',
+    { config: { access: 'signed-in' }, schema: { hide: true } },
+    async (request, reply) => {
+      const user = userOf(request);
+      const [only] = user.memberships;
+      if (user.memberships.length === 1 && only)
+        return reply.redirect(`/workspace/${only.institutionSlug}`, 303);
+      return page(request, reply, {
+        title: 'Workspace',
+        children:
+          user.memberships.length === 0 ? (
+            <p>
+              You are not a member of any institution. Staff join through an invitation from their
+              institution’s admin.
+            </p>
+          ) : (
+            <ul>
+              {user.memberships.map((membership) => (
+                <li key={membership.institutionId}>
+                  <a href={`/workspace/${membership.institutionSlug}`}>{membership.institutionName}</a>
+                </li>
+              ))}
+            </ul>
+          ),
+      });
+    },
+  );
 
   // ---- Invitations -------------------------------------------------------------------------
 
   const InvitationParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
-  async function invitationPage(request: FastifyRequest, reply: FastifyReply, token: string, errors: FormError[], values?: { name: string }) {
+  async function invitationPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    errors: FormError[],
+    values?: { name: string },
+  ) {
     const invitation = await accounts.findInvitation(token);
     if (!invitation)
       return page(request, reply, {
         title: 'This invitation has expired',
         status: 404,
-        children: <p>The invitation link is out of date, has been used, or was withdrawn. Ask your institution’s admin for a new one.</p>,
+        children: (
+          <p>
+            The invitation link is out of date, has been used, or was withdrawn. Ask your institution’s admin
+            for a new one.
+          </p>
+        ),
       });
     const principal = await accounts.principalOf(request);
     const roles = invitation.roles.map((role) => ROLE_DESCRIPTIONS[role].label).join(', ');
@@ -448,8 +545,8 @@ export async function accountsPages(
         title,
         children: (
           <WarningText>
-            This invitation is for {invitation.email}, but you are signed in as {principal.email}. Sign out, then open
-            the link again.
+            This invitation is for {invitation.email}, but you are signed in as {principal.email}. Sign out,
+            then open the link again.
           </WarningText>
         ),
       });
@@ -472,9 +569,15 @@ export async function accountsPages(
               <ErrorSummary errors={errors} />
               <PostForm action={`/invitations/${token}`} csrfToken={csrfTokenFor(reply)}>
                 {principal.kind !== 'user' && (
-                  <NewAccountFields values={{ name: values?.name ?? '', email: invitation.email }} errors={errors} isEmailFixed />
+                  <NewAccountFields
+                    values={{ name: values?.name ?? '', email: invitation.email }}
+                    errors={errors}
+                    isEmailFixed
+                  />
                 )}
-                <Button>{principal.kind === 'user' ? 'Accept the invitation' : 'Create account and join'}</Button>
+                <Button>
+                  {principal.kind === 'user' ? 'Accept the invitation' : 'Create account and join'}
+                </Button>
               </PostForm>
             </>
           )}
@@ -483,8 +586,10 @@ export async function accountsPages(
     });
   }
 
-  app.get('/invitations/:token', { config: { access: 'public' }, schema: { hide: true, params: InvitationParams } }, async (request, reply) =>
-    invitationPage(request, reply, request.params.token, []),
+  app.get(
+    '/invitations/:token',
+    { config: { access: 'public' }, schema: { hide: true, params: InvitationParams } },
+    async (request, reply) => invitationPage(request, reply, request.params.token, []),
   );
 
   app.post(
@@ -508,7 +613,13 @@ export async function accountsPages(
       if (!invitation) return invitationPage(request, reply, token, []);
       const principal = await accounts.principalOf(request);
       if (principal.kind === 'user') {
-        if (!(await accounts.acceptInvitation(token, { id: principal.userId, name: principal.name, email: principal.email })))
+        if (
+          !(await accounts.acceptInvitation(token, {
+            id: principal.userId,
+            name: principal.name,
+            email: principal.email,
+          }))
+        )
           return invitationPage(request, reply, token, []);
         return reply.redirect(`/workspace/${invitation.institution.slug}`, 303);
       }
@@ -524,7 +635,8 @@ export async function accountsPages(
         const user = await accounts.createUser({ ...input, isEmailVerified: true });
         await accounts.acceptInvitation(token, user);
       } catch (error) {
-        if (error instanceof AccountsError) return invitationPage(request, reply, token, error.errors, { name: input.name });
+        if (error instanceof AccountsError)
+          return invitationPage(request, reply, token, error.errors, { name: input.name });
         throw error;
       }
       const signedIn = await accounts.signIn(input.email, input.password, request.ip);
@@ -558,7 +670,11 @@ export async function accountsPages(
       breadcrumbs: [{ href: base, label: institution.name }, { label: 'Members' }],
       children: (
         <>
-          {options.notice && <NotificationBanner isSuccess title="Done">{options.notice}</NotificationBanner>}
+          {options.notice && (
+            <NotificationBanner isSuccess title="Done">
+              {options.notice}
+            </NotificationBanner>
+          )}
           <Table
             caption="Members and their roles"
             headers={['Name', 'Email', 'Roles']}
@@ -569,9 +685,17 @@ export async function accountsPages(
                 {member.roles.map((role) => (
                   <li key={role}>
                     {ROLE_DESCRIPTIONS[role].label}{' '}
-                    <PostForm action={`${base}/members/${member.id}/roles/${role}/revoke`} csrfToken={csrfToken} class="hub_inline-form">
+                    <PostForm
+                      action={`${base}/members/${member.id}/roles/${role}/revoke`}
+                      csrfToken={csrfToken}
+                      class="hub_inline-form"
+                    >
                       <button type="submit" class="hub_link-button">
-                        Remove<span class="visually-hidden"> the {ROLE_DESCRIPTIONS[role].label} role from {member.name}</span>
+                        Remove
+                        <span class="visually-hidden">
+                          {' '}
+                          the {ROLE_DESCRIPTIONS[role].label} role from {member.name}
+                        </span>
                       </button>
                     </PostForm>
                   </li>
@@ -590,7 +714,13 @@ export async function accountsPages(
               value={options.values?.email}
               error={errorFor(errors, 'email')}
             />
-            <CheckboxGroup name="roles" legend="Roles" items={roleItems} values={options.values?.roles ?? []} error={errorFor(errors, 'roles')} />
+            <CheckboxGroup
+              name="roles"
+              legend="Roles"
+              items={roleItems}
+              values={options.values?.roles ?? []}
+              error={errorFor(errors, 'roles')}
+            />
             <Button>Send invitation</Button>
           </PostForm>
           {invitations.length > 0 && (
@@ -604,7 +734,11 @@ export async function accountsPages(
                   invitation.email,
                   invitation.roles.map((role) => ROLE_DESCRIPTIONS[role].label).join(', '),
                   when.format(invitation.expiresAt),
-                  <PostForm action={`${base}/invitations/${invitation.id}/revoke`} csrfToken={csrfToken} class="hub_inline-form">
+                  <PostForm
+                    action={`${base}/invitations/${invitation.id}/revoke`}
+                    csrfToken={csrfToken}
+                    class="hub_inline-form"
+                  >
                     <button type="submit" class="hub_link-button">
                       Withdraw<span class="visually-hidden"> the invitation to {invitation.email}</span>
                     </button>
@@ -618,8 +752,10 @@ export async function accountsPages(
     });
   }
 
-  app.get('/workspace/:institution/members', { config: adminOnly, schema: { hide: true, params: InstitutionParams } }, async (request, reply) =>
-    membersPage(request, reply),
+  app.get(
+    '/workspace/:institution/members',
+    { config: adminOnly, schema: { hide: true, params: InstitutionParams } },
+    async (request, reply) => membersPage(request, reply),
   );
 
   app.post(
@@ -642,7 +778,8 @@ export async function accountsPages(
       try {
         await accounts.invite(institution, values, actorAt(userOf(request), institution.id));
       } catch (error) {
-        if (error instanceof AccountsError) return membersPage(request, reply, { errors: error.errors, values });
+        if (error instanceof AccountsError)
+          return membersPage(request, reply, { errors: error.errors, values });
         throw error;
       }
       return membersPage(request, reply, { notice: `Invitation sent to ${values.email.trim()}.` });
@@ -666,7 +803,11 @@ export async function accountsPages(
     async (request, reply) => {
       const institution = institutionOf(request);
       try {
-        await accounts.revokeRole({ userId: request.params.userId, institutionId: institution.id }, request.params.role, actorAt(userOf(request), institution.id));
+        await accounts.revokeRole(
+          { userId: request.params.userId, institutionId: institution.id },
+          request.params.role,
+          actorAt(userOf(request), institution.id),
+        );
       } catch (error) {
         if (error instanceof AccountsError) return membersPage(request, reply, { errors: error.errors });
         throw error;
@@ -681,7 +822,10 @@ export async function accountsPages(
       config: adminOnly,
       schema: {
         hide: true,
-        params: Type.Object({ institution: Type.String({ maxLength: 200 }), id: Type.String({ format: 'uuid' }) }),
+        params: Type.Object({
+          institution: Type.String({ maxLength: 200 }),
+          id: Type.String({ format: 'uuid' }),
+        }),
         body: Type.Object({ _csrf: Type.String() }),
       },
     },
@@ -722,8 +866,8 @@ export async function accountsPages(
           )}
           <p>
             Your institution’s own systems (student records, a course catalogue) use the{' '}
-            <a href="/api/docs">hub’s API</a> with these tokens, sent as <code>Authorization: Bearer …</code>. Give each
-            system its own token with only the roles it needs.
+            <a href="/api/docs">hub’s API</a> with these tokens, sent as <code>Authorization: Bearer …</code>.
+            Give each system its own token with only the roles it needs.
           </p>
           {tokens.length > 0 && (
             <Table
@@ -733,11 +877,19 @@ export async function accountsPages(
                 token.name,
                 <code>{token.displayPrefix}…</code>,
                 token.roles.map((role) => ROLE_DESCRIPTIONS[role].label).join(', '),
-                token.revokedAt ? `Revoked ${when.format(token.revokedAt)}` : token.lastUsedAt ? when.format(token.lastUsedAt) : 'Never',
+                token.revokedAt
+                  ? `Revoked ${when.format(token.revokedAt)}`
+                  : token.lastUsedAt
+                    ? when.format(token.lastUsedAt)
+                    : 'Never',
                 token.revokedAt ? (
                   ''
                 ) : (
-                  <PostForm action={`${base}/api-tokens/${token.id}/revoke`} csrfToken={csrfToken} class="hub_inline-form">
+                  <PostForm
+                    action={`${base}/api-tokens/${token.id}/revoke`}
+                    csrfToken={csrfToken}
+                    class="hub_inline-form"
+                  >
                     <button type="submit" class="hub_link-button">
                       Revoke<span class="visually-hidden"> the token {token.name}</span>
                     </button>
@@ -749,8 +901,20 @@ export async function accountsPages(
           <h2>Create a token</h2>
           <ErrorSummary errors={errors} />
           <PostForm action={`${base}/api-tokens`} csrfToken={csrfToken}>
-            <TextInput name="name" label="Name" hint="Which system will use it, for example “Student records”." value={options.values?.name} error={errorFor(errors, 'name')} />
-            <CheckboxGroup name="roles" legend="What it may do" items={roleItems} values={options.values?.roles ?? []} error={errorFor(errors, 'roles')} />
+            <TextInput
+              name="name"
+              label="Name"
+              hint="Which system will use it, for example “Student records”."
+              value={options.values?.name}
+              error={errorFor(errors, 'name')}
+            />
+            <CheckboxGroup
+              name="roles"
+              legend="What it may do"
+              items={roleItems}
+              values={options.values?.roles ?? []}
+              error={errorFor(errors, 'roles')}
+            />
             <Button>Create token</Button>
           </PostForm>
         </>
@@ -758,8 +922,10 @@ export async function accountsPages(
     });
   }
 
-  app.get('/workspace/:institution/api-tokens', { config: adminOnly, schema: { hide: true, params: InstitutionParams } }, async (request, reply) =>
-    tokensPage(request, reply),
+  app.get(
+    '/workspace/:institution/api-tokens',
+    { config: adminOnly, schema: { hide: true, params: InstitutionParams } },
+    async (request, reply) => tokensPage(request, reply),
   );
 
   app.post(
@@ -780,10 +946,15 @@ export async function accountsPages(
       const institution = institutionOf(request);
       const values = { name: request.body.name, roles: asList(request.body.roles) };
       try {
-        const { token } = await accounts.createApiToken(institution, values, actorAt(userOf(request), institution.id));
+        const { token } = await accounts.createApiToken(
+          institution,
+          values,
+          actorAt(userOf(request), institution.id),
+        );
         return tokensPage(request, reply, { created: token });
       } catch (error) {
-        if (error instanceof AccountsError) return tokensPage(request, reply, { errors: error.errors, values });
+        if (error instanceof AccountsError)
+          return tokensPage(request, reply, { errors: error.errors, values });
         throw error;
       }
     },
@@ -795,17 +966,24 @@ export async function accountsPages(
       config: adminOnly,
       schema: {
         hide: true,
-        params: Type.Object({ institution: Type.String({ maxLength: 200 }), id: Type.String({ format: 'uuid' }) }),
+        params: Type.Object({
+          institution: Type.String({ maxLength: 200 }),
+          id: Type.String({ format: 'uuid' }),
+        }),
         body: Type.Object({ _csrf: Type.String() }),
       },
     },
     async (request, reply) => {
       const institution = institutionOf(request);
-      if (!(await accounts.revokeApiToken(institution.id, request.params.id, actorAt(userOf(request), institution.id))))
+      if (
+        !(await accounts.revokeApiToken(
+          institution.id,
+          request.params.id,
+          actorAt(userOf(request), institution.id),
+        ))
+      )
         throw new HttpProblem(404, 'Page not found', 'That token was not found.');
       return reply.redirect(`/workspace/${institution.slug}/api-tokens`, 303);
     },
   );
-
 }
-

@@ -38,11 +38,19 @@ const onlyRoles = (roles: string[]): InstitutionRole[] => roles.filter(isInstitu
 
 export function createAccountsRepository(database: Database) {
   const { db } = database;
-  const userColumns = { id: users.id, name: users.name, email: users.email, emailVerified: users.emailVerified };
+  const userColumns = {
+    id: users.id,
+    name: users.name,
+    email: users.email,
+    emailVerified: users.emailVerified,
+  };
 
   return {
     async findUserByEmail(email: string): Promise<User | undefined> {
-      const [row] = await db.select(userColumns).from(users).where(eq(users.email, email.trim().toLowerCase()));
+      const [row] = await db
+        .select(userColumns)
+        .from(users)
+        .where(eq(users.email, email.trim().toLowerCase()));
       return row;
     },
     async findUser(id: string): Promise<User | undefined> {
@@ -57,10 +65,15 @@ export function createAccountsRepository(database: Database) {
         .select({ institutionId: memberships.institutionId, role: memberships.role })
         .from(memberships)
         .where(eq(memberships.userId, userId));
-      return rows.filter((row): row is { institutionId: string; role: InstitutionRole } => isInstitutionRole(row.role));
+      return rows.filter((row): row is { institutionId: string; role: InstitutionRole } =>
+        isInstitutionRole(row.role),
+      );
     },
     async isSectorAdmin(userId: string): Promise<boolean> {
-      const [row] = await db.select({ userId: sectorAdmins.userId }).from(sectorAdmins).where(eq(sectorAdmins.userId, userId));
+      const [row] = await db
+        .select({ userId: sectorAdmins.userId })
+        .from(sectorAdmins)
+        .where(eq(sectorAdmins.userId, userId));
       return row !== undefined;
     },
     async grantSectorAdmin(userId: string, grantedBy: string): Promise<void> {
@@ -71,13 +84,28 @@ export function createAccountsRepository(database: Database) {
       tx: Db = db,
     ): Promise<number> {
       if (rows.length === 0) return 0;
-      const inserted = await tx.insert(memberships).values(rows).onConflictDoNothing().returning({ role: memberships.role });
+      const inserted = await tx
+        .insert(memberships)
+        .values(rows)
+        .onConflictDoNothing()
+        .returning({ role: memberships.role });
       return inserted.length;
     },
-    async revokeRole(userId: string, institutionId: string, role: InstitutionRole, tx: Db = db): Promise<boolean> {
+    async revokeRole(
+      userId: string,
+      institutionId: string,
+      role: InstitutionRole,
+      tx: Db = db,
+    ): Promise<boolean> {
       const deleted = await tx
         .delete(memberships)
-        .where(and(eq(memberships.userId, userId), eq(memberships.institutionId, institutionId), eq(memberships.role, role)))
+        .where(
+          and(
+            eq(memberships.userId, userId),
+            eq(memberships.institutionId, institutionId),
+            eq(memberships.role, role),
+          ),
+        )
         .returning({ role: memberships.role });
       return deleted.length > 0;
     },
@@ -108,7 +136,9 @@ export function createAccountsRepository(database: Database) {
       return db.select(userColumns).from(users).where(inArray(users.id, ids));
     },
 
-    async insertInvitation(values: Omit<Invitation, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'> & { tokenHash: string }) {
+    async insertInvitation(
+      values: Omit<Invitation, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'> & { tokenHash: string },
+    ) {
       const [row] = await db.insert(invitations).values(values).returning({ id: invitations.id });
       if (!row) throw new Error('Insert returned no row');
       return row.id;
@@ -121,7 +151,13 @@ export function createAccountsRepository(database: Database) {
       const rows = await db
         .select()
         .from(invitations)
-        .where(and(eq(invitations.institutionId, institutionId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+        .where(
+          and(
+            eq(invitations.institutionId, institutionId),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        )
         .orderBy(asc(invitations.createdAt));
       return rows.map((row) => ({ ...row, roles: onlyRoles(row.roles) }));
     },
@@ -132,13 +168,25 @@ export function createAccountsRepository(database: Database) {
       const rows = await db
         .update(invitations)
         .set({ revokedAt: at })
-        .where(and(eq(invitations.id, id), eq(invitations.institutionId, institutionId), isNull(invitations.acceptedAt)))
+        .where(
+          and(
+            eq(invitations.id, id),
+            eq(invitations.institutionId, institutionId),
+            isNull(invitations.acceptedAt),
+          ),
+        )
         .returning({ id: invitations.id });
       return rows.length > 0;
     },
 
-    async insertApiToken(values: Omit<ApiToken, 'id' | 'createdAt' | 'lastUsedAt' | 'revokedAt'> & { tokenHash: string; createdAt: Date }) {
-      const [row] = await db.insert(apiTokens).values(values).returning({ id: apiTokens.id });
+    async insertApiToken(
+      values: Omit<ApiToken, 'id' | 'createdAt' | 'lastUsedAt' | 'revokedAt'> & {
+        tokenHash: string;
+        createdAt: Date;
+      },
+      tx: Db = db,
+    ) {
+      const [row] = await tx.insert(apiTokens).values(values).returning({ id: apiTokens.id });
       if (!row) throw new Error('Insert returned no row');
       return row.id;
     },
@@ -155,14 +203,20 @@ export function createAccountsRepository(database: Database) {
       await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
     },
     async tokensOf(institutionId: string): Promise<ApiToken[]> {
-      const rows = await db.select().from(apiTokens).where(eq(apiTokens.institutionId, institutionId)).orderBy(asc(apiTokens.createdAt));
+      const rows = await db
+        .select()
+        .from(apiTokens)
+        .where(eq(apiTokens.institutionId, institutionId))
+        .orderBy(asc(apiTokens.createdAt));
       return rows.map(({ tokenHash: _hash, ...token }) => ({ ...token, roles: onlyRoles(token.roles) }));
     },
     async revokeToken(id: string, institutionId: string, at: Date): Promise<boolean> {
       const rows = await db
         .update(apiTokens)
         .set({ revokedAt: at })
-        .where(and(eq(apiTokens.id, id), eq(apiTokens.institutionId, institutionId), isNull(apiTokens.revokedAt)))
+        .where(
+          and(eq(apiTokens.id, id), eq(apiTokens.institutionId, institutionId), isNull(apiTokens.revokedAt)),
+        )
         .returning({ id: apiTokens.id });
       return rows.length > 0;
     },

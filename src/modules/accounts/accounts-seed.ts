@@ -8,7 +8,10 @@ import { ROLE_DESCRIPTIONS, type InstitutionRole } from './accounts-model.ts';
 export const DEMO_PASSWORD = 'demo-password-2026';
 
 /** Two real institutions of the demo catalogue, one of each kind: the first university and the first college by name. */
-export const DEMO_ACCOUNT_INSTITUTIONS = { slugA: 'abertay-university', slugB: 'argyll-college-uhi' } as const;
+export const DEMO_ACCOUNT_INSTITUTIONS = {
+  slugA: 'abertay-university',
+  slugB: 'argyll-college-uhi',
+} as const;
 
 export interface DemoAccount {
   email: string;
@@ -64,12 +67,15 @@ export async function seedDemoAccounts(
   for (const slug of [institutions.slugA, institutions.slugB]) {
     const institution = await services.catalogue.findInstitution(slug);
     if (institution) found.push(institution);
-    else result.skipped.push(`No institution '${slug}' in this database: its demo accounts were not created.`);
+    else
+      result.skipped.push(`No institution '${slug}' in this database: its demo accounts were not created.`);
   }
   // Without the demo catalogue this is not a demo database: a learner and a sector administrator
   // with a published password would be the only accounts, so none are made.
   if (found.length === 0) {
-    result.skipped.push('The demo catalogue is not loaded, so no demo accounts were created. Load it with `npm run seed`.');
+    result.skipped.push(
+      'The demo catalogue is not loaded, so no demo accounts were created. Load it with `npm run seed`.',
+    );
     return result;
   }
 
@@ -85,7 +91,11 @@ export async function seedDemoAccounts(
       const name = `${capitalised(short)} ${person.title}`;
       const created = await ensure(email, name);
       if (created)
-        await accounts.grantRoles({ userId: created.id, institutionId: institution.id }, [person.role], SEED_ACTOR);
+        await accounts.grantRoles(
+          { userId: created.id, institutionId: institution.id },
+          [person.role],
+          SEED_ACTOR,
+        );
       result.accounts.push({
         email,
         name,
@@ -125,6 +135,9 @@ export function formatDemoAccounts(result: DemoAccountsResult): string[] {
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   return [
     `Demo accounts (development only), all with the password ${DEMO_PASSWORD}:`,
-    ...rows.map((row) => `  ${(row[0] ?? '').padEnd(widths[0] ?? 0)}  ${(row[1] ?? '').padEnd(widths[1] ?? 0)}  ${row[2] ?? ''}`),
+    ...rows.map(
+      (row) =>
+        `  ${(row[0] ?? '').padEnd(widths[0] ?? 0)}  ${(row[1] ?? '').padEnd(widths[1] ?? 0)}  ${row[2] ?? ''}`,
+    ),
   ];
 }

@@ -75,7 +75,10 @@ export function createAccountsService(deps: AccountsDependencies) {
   });
 
   async function principalForUser(user: { id: string; name: string; email: string }): Promise<Principal> {
-    const [roles, isSectorAdmin] = await Promise.all([repository.rolesOf(user.id), repository.isSectorAdmin(user.id)]);
+    const [roles, isSectorAdmin] = await Promise.all([
+      repository.rolesOf(user.id),
+      repository.isSectorAdmin(user.id),
+    ]);
     const ids = [...new Set(roles.map((row) => row.institutionId))];
     const found = await institutions.institutionsByIds(ids);
     return {
@@ -106,7 +109,13 @@ export function createAccountsService(deps: AccountsDependencies) {
         const token = await repository.findActiveTokenByHash(hashSecret(match[1]));
         if (token) {
           await repository.touchToken(token.id, clock());
-          principal = { kind: 'token', tokenId: token.id, name: token.name, institutionId: token.institutionId, roles: token.roles };
+          principal = {
+            kind: 'token',
+            tokenId: token.id,
+            name: token.name,
+            institutionId: token.institutionId,
+            roles: token.roles,
+          };
         }
       }
     } else if (request.headers.cookie?.includes('hub.session_token')) {
@@ -117,10 +126,17 @@ export function createAccountsService(deps: AccountsDependencies) {
     return principal;
   }
 
-  async function createUser(input: { name: string; email: string; password: string; isEmailVerified: boolean }): Promise<User> {
+  async function createUser(input: {
+    name: string;
+    email: string;
+    password: string;
+    isEmailVerified: boolean;
+  }): Promise<User> {
     const email = input.email.trim().toLowerCase();
     if (await repository.findUserByEmail(email))
-      throw new AccountsError('conflict', [{ field: 'email', message: `There is already an account for ${email}` }]);
+      throw new AccountsError('conflict', [
+        { field: 'email', message: `There is already an account for ${email}` },
+      ]);
     const context = await auth.$context;
     const user = await context.internalAdapter.createUser(
       { name: input.name.trim(), email, emailVerified: input.isEmailVerified },
@@ -146,7 +162,11 @@ export function createAccountsService(deps: AccountsDependencies) {
     );
     if (response.ok) return { ok: true, setCookies: response.headers.getSetCookie() };
     if (response.status === 429)
-      return { ok: false, reason: 'rate-limited', retryAfterSeconds: Number(response.headers.get('x-retry-after') ?? 60) };
+      return {
+        ok: false,
+        reason: 'rate-limited',
+        retryAfterSeconds: Number(response.headers.get('x-retry-after') ?? 60),
+      };
     if (response.status === 403) return { ok: false, reason: 'unverified' };
     return { ok: false, reason: 'invalid' };
   }
@@ -200,7 +220,9 @@ export function createAccountsService(deps: AccountsDependencies) {
 
     async requestPasswordReset(email: string): Promise<void> {
       if (!(await repository.findUserByEmail(email))) return;
-      await auth.api.requestPasswordReset({ body: { email: email.trim().toLowerCase(), redirectTo: `${publicUrl}/reset-password` } });
+      await auth.api.requestPasswordReset({
+        body: { email: email.trim().toLowerCase(), redirectTo: `${publicUrl}/reset-password` },
+      });
     },
 
     async resetPassword(token: string, newPassword: string): Promise<boolean> {
@@ -213,7 +235,10 @@ export function createAccountsService(deps: AccountsDependencies) {
     },
 
     async signOut(request: FastifyRequest): Promise<string[]> {
-      const result = await auth.api.signOut({ headers: fromNodeHeaders(request.headers), returnHeaders: true });
+      const result = await auth.api.signOut({
+        headers: fromNodeHeaders(request.headers),
+        returnHeaders: true,
+      });
       return result.headers.getSetCookie();
     },
 
@@ -231,23 +256,47 @@ export function createAccountsService(deps: AccountsDependencies) {
         );
         if (granted > 0)
           await audit.record(
-            { chainId: target.institutionId, actor, action: 'member.roles-granted', subjectType: 'user', subjectId: target.userId, after: { roles } },
+            {
+              chainId: target.institutionId,
+              actor,
+              action: 'member.roles-granted',
+              subjectType: 'user',
+              subjectId: target.userId,
+              after: { roles },
+            },
             tx,
           );
         return granted;
       });
     },
 
-    async revokeRole(target: { userId: string; institutionId: string }, role: InstitutionRole, actor: { id: string; name: string }) {
+    async revokeRole(
+      target: { userId: string; institutionId: string },
+      role: InstitutionRole,
+      actor: { id: string; name: string },
+    ) {
       return database.db.transaction(async (tx) => {
         if (role === 'admin' && (await repository.countAdmins(target.institutionId, tx)) <= 1)
           throw new AccountsError('conflict', [
-            { field: 'role', message: 'This is the institution’s only admin: make someone else an admin first' },
+            {
+              field: 'role',
+              message: 'This is the institution’s only admin: make someone else an admin first',
+            },
           ]);
         const revoked = await repository.revokeRole(target.userId, target.institutionId, role, tx);
-        if (!revoked) throw new AccountsError('not-found', [{ field: 'role', message: `They do not hold the ${role} role` }]);
+        if (!revoked)
+          throw new AccountsError('not-found', [
+            { field: 'role', message: `They do not hold the ${role} role` },
+          ]);
         await audit.record(
-          { chainId: target.institutionId, actor, action: 'member.role-revoked', subjectType: 'user', subjectId: target.userId, before: { role } },
+          {
+            chainId: target.institutionId,
+            actor,
+            action: 'member.role-revoked',
+            subjectType: 'user',
+            subjectId: target.userId,
+            before: { role },
+          },
           tx,
         );
       });
@@ -267,9 +316,13 @@ export function createAccountsService(deps: AccountsDependencies) {
       const errors: FieldError[] = [];
       const email = input.email.trim().toLowerCase();
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-        errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.ac.uk' });
+        errors.push({
+          field: 'email',
+          message: 'Enter an email address in the correct format, like name@example.ac.uk',
+        });
       const roles = input.roles.filter(isInstitutionRole);
-      if (roles.length === 0) errors.push({ field: 'roles', message: 'Choose at least one role for the new member' });
+      if (roles.length === 0)
+        errors.push({ field: 'roles', message: 'Choose at least one role for the new member' });
       if (errors.length > 0) throw new AccountsError('validation-failed', errors);
       const token = randomBytes(32).toString('base64url');
       const now = clock();
@@ -296,22 +349,32 @@ export function createAccountsService(deps: AccountsDependencies) {
 
     async findInvitation(token: string) {
       const invitation = await repository.findInvitationByTokenHash(hashSecret(token));
-      if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= clock()) return undefined;
+      if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= clock())
+        return undefined;
       const [institution] = await institutions.institutionsByIds([invitation.institutionId]);
       if (!institution) return undefined;
       return { ...invitation, institution };
     },
 
     /** Accepting proves the address: the invitation reached it. Single use. */
-    async acceptInvitation(token: string, user: { id: string; name: string; email: string }): Promise<boolean> {
+    async acceptInvitation(
+      token: string,
+      user: { id: string; name: string; email: string },
+    ): Promise<boolean> {
       const invitation = await repository.findInvitationByTokenHash(hashSecret(token));
-      if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= clock()) return false;
+      if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= clock())
+        return false;
       if (invitation.email !== user.email.toLowerCase()) return false;
       await database.db.transaction(async (tx) => {
         await repository.markInvitationAccepted(invitation.id, clock(), tx);
         await repository.markEmailVerified(user.id, tx);
         await repository.grantRoles(
-          invitation.roles.map((role) => ({ userId: user.id, institutionId: invitation.institutionId, role, grantedBy: invitation.invitedBy })),
+          invitation.roles.map((role) => ({
+            userId: user.id,
+            institutionId: invitation.institutionId,
+            role,
+            grantedBy: invitation.invitedBy,
+          })),
           tx,
         );
         await audit.record(
@@ -330,7 +393,8 @@ export function createAccountsService(deps: AccountsDependencies) {
     },
 
     pendingInvitations: (institutionId: string) => repository.pendingInvitations(institutionId),
-    revokeInvitation: (id: string, institutionId: string) => repository.revokeInvitation(id, institutionId, clock()),
+    revokeInvitation: (id: string, institutionId: string) =>
+      repository.revokeInvitation(id, institutionId, clock()),
 
     // ---- API tokens -------------------------------------------------------------------------
 
@@ -342,23 +406,37 @@ export function createAccountsService(deps: AccountsDependencies) {
     ): Promise<{ id: string; token: string }> {
       const errors: FieldError[] = [];
       if (input.name.trim().length === 0)
-        errors.push({ field: 'name', message: 'Enter a name that says which system uses the token, like "Student records"' });
+        errors.push({
+          field: 'name',
+          message: 'Enter a name that says which system uses the token, like "Student records"',
+        });
       const roles = input.roles.filter(isInstitutionRole);
-      if (roles.length === 0) errors.push({ field: 'roles', message: 'Choose at least one role for the token' });
+      if (roles.length === 0)
+        errors.push({ field: 'roles', message: 'Choose at least one role for the token' });
       if (errors.length > 0) throw new AccountsError('validation-failed', errors);
       const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const id = await database.db.transaction(async (tx) => {
-        const created = await repository.insertApiToken({
-          institutionId: institution.id,
-          name: input.name.trim(),
-          roles,
-          tokenHash: hashSecret(token),
-          displayPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
-          createdBy: actor.id,
-          createdAt: clock(),
-        });
+        const created = await repository.insertApiToken(
+          {
+            institutionId: institution.id,
+            name: input.name.trim(),
+            roles,
+            tokenHash: hashSecret(token),
+            displayPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
+            createdBy: actor.id,
+            createdAt: clock(),
+          },
+          tx,
+        );
         await audit.record(
-          { chainId: institution.id, actor, action: 'api-token.created', subjectType: 'api-token', subjectId: created, after: { name: input.name.trim(), roles } },
+          {
+            chainId: institution.id,
+            actor,
+            action: 'api-token.created',
+            subjectType: 'api-token',
+            subjectId: created,
+            after: { name: input.name.trim(), roles },
+          },
           tx,
         );
         return created;
@@ -368,10 +446,20 @@ export function createAccountsService(deps: AccountsDependencies) {
 
     tokensOf: (institutionId: string) => repository.tokensOf(institutionId),
 
-    async revokeApiToken(institutionId: string, tokenId: string, actor: { id: string; name: string }): Promise<boolean> {
+    async revokeApiToken(
+      institutionId: string,
+      tokenId: string,
+      actor: { id: string; name: string },
+    ): Promise<boolean> {
       const revoked = await repository.revokeToken(tokenId, institutionId, clock());
       if (revoked)
-        await audit.record({ chainId: institutionId, actor, action: 'api-token.revoked', subjectType: 'api-token', subjectId: tokenId });
+        await audit.record({
+          chainId: institutionId,
+          actor,
+          action: 'api-token.revoked',
+          subjectType: 'api-token',
+          subjectId: tokenId,
+        });
       return revoked;
     },
   };

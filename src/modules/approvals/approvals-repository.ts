@@ -69,7 +69,11 @@ export function createApprovalsRepository(database: Database) {
         .for('update');
       return row ? toProposal(row) : undefined;
     },
-    async update(id: string, changes: Partial<Omit<Proposal, 'id' | 'institutionId'>>, tx: Db = db): Promise<void> {
+    async update(
+      id: string,
+      changes: Partial<Omit<Proposal, 'id' | 'institutionId'>>,
+      tx: Db = db,
+    ): Promise<void> {
       await tx.update(proposals).set(changes).where(eq(proposals.id, id));
     },
     async listOf(institutionId: string, states?: ProposalState[]): Promise<Proposal[]> {
@@ -96,7 +100,10 @@ export function createApprovalsRepository(database: Database) {
         );
       return row ? toProposal(row) : undefined;
     },
-    async insertComment(values: Omit<Comment, 'id' | 'createdAt'> & { createdAt: Date }, tx: Db = db): Promise<Comment> {
+    async insertComment(
+      values: Omit<Comment, 'id' | 'createdAt'> & { createdAt: Date },
+      tx: Db = db,
+    ): Promise<Comment> {
       const [row] = await tx.insert(proposalComments).values(values).returning();
       if (!row) throw new Error('Insert returned no row');
       return row as Comment;
@@ -110,7 +117,10 @@ export function createApprovalsRepository(database: Database) {
       return rows as Comment[];
     },
     async settingsOf(institutionId: string, tx: Db = db): Promise<ApprovalSettings> {
-      const [row] = await tx.select().from(approvalSettings).where(eq(approvalSettings.institutionId, institutionId));
+      const [row] = await tx
+        .select()
+        .from(approvalSettings)
+        .where(eq(approvalSettings.institutionId, institutionId));
       return row ?? { requiresSecondApprover: false, reviewDays: 10 };
     },
     async saveSettings(institutionId: string, settings: ApprovalSettings): Promise<void> {

@@ -66,7 +66,10 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
 
   function assess(proposal: Proposal, institution: InstitutionRef) {
     const parsed = parseDraft(proposal.draft);
-    const checklist = goodPracticeChecklist(parsed.draft, { awardingBody: institution.name, today: isoDate(clock()) });
+    const checklist = goodPracticeChecklist(parsed.draft, {
+      awardingBody: institution.name,
+      today: isoDate(clock()),
+    });
     const route = routeFor(parsed.draft.kind ?? 'micro-credential', { requiresSecondApprover: false }).route;
     const validation = validateMicroCredential(completeInput(parsed.draft, route, isoDate(clock())));
     // The checklist names what good practice asks; parse and validation errors say what cannot be stored.
@@ -90,7 +93,8 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
     const proposal = tx
       ? await repository.findForUpdate(proposalId, institution.id, tx)
       : await repository.find(proposalId, institution.id);
-    if (!proposal) throw new ApprovalsError('not-found', [{ field: 'proposal', message: 'That proposal was not found' }]);
+    if (!proposal)
+      throw new ApprovalsError('not-found', [{ field: 'proposal', message: 'That proposal was not found' }]);
     return proposal;
   }
 
@@ -101,7 +105,11 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
   async function notify(userIds: string[], subject: string, lines: string[]): Promise<void> {
     const people = await accounts.usersByIds([...new Set(userIds.filter((id) => !id.startsWith('token:')))]);
     for (const person of people) {
-      await mailer.send({ to: person.email, subject, body: [`Hello ${person.name},`, '', ...lines].join('\n') });
+      await mailer.send({
+        to: person.email,
+        subject,
+        body: [`Hello ${person.name},`, '', ...lines].join('\n'),
+      });
     }
   }
 
@@ -116,7 +124,11 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
 
   return {
     /** Starts a draft: a new micro-credential, or a new version of a published one. */
-    async start(institution: InstitutionRef, actor: Actor, from?: { microCredentialSlug: string }): Promise<Proposal> {
+    async start(
+      institution: InstitutionRef,
+      actor: Actor,
+      from?: { microCredentialSlug: string },
+    ): Promise<Proposal> {
       let values: DraftValues = {};
       let microCredentialId: string | null = null;
       let baseVersionId: string | null = null;
@@ -125,11 +137,16 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
       if (from) {
         const published = await catalogue.findMicroCredential(from.microCredentialSlug);
         if (!published || published.institution.id !== institution.id)
-          throw new ApprovalsError('not-found', [{ field: 'microCredential', message: 'That micro-credential was not found' }]);
+          throw new ApprovalsError('not-found', [
+            { field: 'microCredential', message: 'That micro-credential was not found' },
+          ]);
         const open = await repository.openChangeOf(published.version.microCredentialId);
         if (open)
           throw new ApprovalsError('conflict', [
-            { field: 'microCredential', message: `A change to this micro-credential is already ${STATE_LABELS[open.state].toLowerCase()}: continue that one` },
+            {
+              field: 'microCredential',
+              message: `A change to this micro-credential is already ${STATE_LABELS[open.state].toLowerCase()}: continue that one`,
+            },
           ]);
         values = valuesOf(published.version.input);
         microCredentialId = published.version.microCredentialId;
@@ -163,7 +180,14 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
           tx,
         );
         await audit.record(
-          { chainId: institution.id, actor, action: 'proposal.created', subjectType: 'proposal', subjectId: proposal.id, after: { title, basedOn: baseVersionId } },
+          {
+            chainId: institution.id,
+            actor,
+            action: 'proposal.created',
+            subjectType: 'proposal',
+            subjectId: proposal.id,
+            after: { title, basedOn: baseVersionId },
+          },
           tx,
         );
         return proposal;
@@ -193,13 +217,23 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
           draft,
           title: parsed.draft.title ?? proposal.title,
           kind: parsed.draft.kind ?? proposal.kind,
-          contributorIds: proposal.contributorIds.includes(actor.id) ? proposal.contributorIds : [...proposal.contributorIds, actor.id],
+          contributorIds: proposal.contributorIds.includes(actor.id)
+            ? proposal.contributorIds
+            : [...proposal.contributorIds, actor.id],
           updatedAt: clock(),
         };
         await repository.update(proposal.id, changes, tx);
         if (JSON.stringify(before) !== JSON.stringify(after))
           await audit.record(
-            { chainId: institution.id, actor, action: 'proposal.edited', subjectType: 'proposal', subjectId: proposal.id, before, after },
+            {
+              chainId: institution.id,
+              actor,
+              action: 'proposal.edited',
+              subjectType: 'proposal',
+              subjectId: proposal.id,
+              before,
+              after,
+            },
             tx,
           );
         const { errors } = parseDraft(draft);
@@ -212,14 +246,21 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
       const proposal = await load(institution, proposalId);
       const assessment = assess(proposal, institution);
       const base = proposal.baseVersionId ? await catalogue.findVersion(proposal.baseVersionId) : undefined;
-      const subjects = new Map((await catalogue.listSubjects()).map((subject) => [subject.slug, subject.name]));
-      const diffs: FieldDiff[] = diffVersions(base?.input ?? null, assessment.parsed.draft, { subjectNames: subjects });
+      const subjects = new Map(
+        (await catalogue.listSubjects()).map((subject) => [subject.slug, subject.name]),
+      );
+      const diffs: FieldDiff[] = diffVersions(base?.input ?? null, assessment.parsed.draft, {
+        subjectNames: subjects,
+      });
       const isReviewer = actor.roles.includes('reviewer') || actor.roles.includes('admin');
       const comments: Comment[] = (await repository.commentsOf(proposal.id)).filter(
         (comment) => isReviewer || comment.visibility === 'author',
       );
       const history = await audit.historyOf('proposal', proposal.id);
-      const people = await accounts.usersByIds([proposal.authorId, ...(proposal.reviewerId ? [proposal.reviewerId] : [])]);
+      const people = await accounts.usersByIds([
+        proposal.authorId,
+        ...(proposal.reviewerId ? [proposal.reviewerId] : []),
+      ]);
       return {
         proposal,
         draft: assessment.parsed.draft,
@@ -261,11 +302,19 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
         if (!outcome.allowed) {
           if (outcome.rule === 'checklist-incomplete')
             throw new ApprovalsError('refused', [
-              { field: 'checklist', message: 'The good-practice checklist must pass before you can submit: see what is missing below' },
+              {
+                field: 'checklist',
+                message:
+                  'The good-practice checklist must pass before you can submit: see what is missing below',
+              },
             ]);
           refuse(action, outcome);
         }
-        const changes: Partial<Proposal> = { state: outcome.state, approverIds: [...outcome.approverIds], updatedAt: now };
+        const changes: Partial<Proposal> = {
+          state: outcome.state,
+          approverIds: [...outcome.approverIds],
+          updatedAt: now,
+        };
         if (action === 'submit') {
           changes.route = workflow.route;
           changes.requiredApprovals = workflow.requiredApprovals;
@@ -276,10 +325,19 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
         if (action === 'start-review') changes.reviewerId = actor.id;
         if (action === 'request-changes') changes.decidedAt = now;
         if (outcome.state === 'approved' && proposal.state !== 'approved') {
-          const input: MicroCredentialInput = completeInput(assessment.parsed.draft, workflow.route, isoDate(now));
+          const input: MicroCredentialInput = completeInput(
+            assessment.parsed.draft,
+            workflow.route,
+            isoDate(now),
+          );
           try {
             const approved = await catalogue.approveVersion(
-              { institution, microCredentialId: proposal.microCredentialId, slug: slugify(input.title), input },
+              {
+                institution,
+                microCredentialId: proposal.microCredentialId,
+                slug: slugify(input.title),
+                input,
+              },
               tx,
             );
             changes.microCredentialId = approved.microCredentialId;
@@ -287,22 +345,36 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
             changes.moduleCode = approved.code;
             changes.decidedAt = now;
           } catch (error) {
-            if (error instanceof CatalogueValidationError) throw new ApprovalsError('validation-failed', error.errors);
+            if (error instanceof CatalogueValidationError)
+              throw new ApprovalsError('validation-failed', error.errors);
             throw error;
           }
         }
         if (action === 'publish') {
-          if (!proposal.microCredentialId || !proposal.approvedVersionId) throw new Error('An approved proposal has a version');
+          if (!proposal.microCredentialId || !proposal.approvedVersionId)
+            throw new Error('An approved proposal has a version');
           await catalogue.publishVersion(
-            { institution, microCredentialId: proposal.microCredentialId, versionId: proposal.approvedVersionId },
+            {
+              institution,
+              microCredentialId: proposal.microCredentialId,
+              versionId: proposal.approvedVersionId,
+            },
             tx,
           );
         }
-        if (action === 'retire' && proposal.microCredentialId) await catalogue.retire(proposal.microCredentialId, tx);
+        if (action === 'retire' && proposal.microCredentialId)
+          await catalogue.retire(proposal.microCredentialId, tx);
         await repository.update(proposal.id, changes, tx);
         if (comment?.trim())
           await repository.insertComment(
-            { proposalId: proposal.id, authorId: actor.id, authorName: actor.name, body: comment.trim(), visibility: 'author', createdAt: now },
+            {
+              proposalId: proposal.id,
+              authorId: actor.id,
+              authorName: actor.name,
+              body: comment.trim(),
+              visibility: 'author',
+              createdAt: now,
+            },
             tx,
           );
         await audit.record(
@@ -313,7 +385,11 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
             subjectType: 'proposal',
             subjectId: proposal.id,
             before: { state: proposal.state, approverIds: proposal.approverIds },
-            after: { state: outcome.state, approverIds: outcome.approverIds, ...(changes.moduleCode ? { moduleCode: changes.moduleCode } : {}) },
+            after: {
+              state: outcome.state,
+              approverIds: outcome.approverIds,
+              ...(changes.moduleCode ? { moduleCode: changes.moduleCode } : {}),
+            },
           },
           tx,
         );
@@ -323,8 +399,17 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
       return result;
     },
 
-    async comment(institution: InstitutionRef, proposalId: string, actor: Actor, body: string, visibility: Comment['visibility']) {
-      if (!body.trim()) throw new ApprovalsError('validation-failed', [{ field: 'body', message: 'Write a comment before sending it' }]);
+    async comment(
+      institution: InstitutionRef,
+      proposalId: string,
+      actor: Actor,
+      body: string,
+      visibility: Comment['visibility'],
+    ) {
+      if (!body.trim())
+        throw new ApprovalsError('validation-failed', [
+          { field: 'body', message: 'Write a comment before sending it' },
+        ]);
       const isReviewer = actor.roles.includes('reviewer');
       const proposal = await load(institution, proposalId);
       const outcome = transition(workflowView(proposal, true), 'comment', actor);
@@ -333,11 +418,25 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
       const shownTo = isReviewer ? visibility : 'author';
       await database.db.transaction(async (tx) => {
         const saved = await repository.insertComment(
-          { proposalId: proposal.id, authorId: actor.id, authorName: actor.name, body: body.trim(), visibility: shownTo, createdAt: clock() },
+          {
+            proposalId: proposal.id,
+            authorId: actor.id,
+            authorName: actor.name,
+            body: body.trim(),
+            visibility: shownTo,
+            createdAt: clock(),
+          },
           tx,
         );
         await audit.record(
-          { chainId: institution.id, actor, action: 'proposal.commented', subjectType: 'proposal', subjectId: proposal.id, after: { commentId: saved.id, visibility: shownTo } },
+          {
+            chainId: institution.id,
+            actor,
+            action: 'proposal.commented',
+            subjectType: 'proposal',
+            subjectId: proposal.id,
+            after: { commentId: saved.id, visibility: shownTo },
+          },
           tx,
         );
       });
@@ -359,10 +458,16 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
       const today = isoDate(clock());
       const open = all.filter((proposal) => proposal.state === 'submitted' || proposal.state === 'in-review');
       return {
-        assigned: all.filter((proposal) => proposal.state === 'in-review' && proposal.reviewerId === actor.id),
+        assigned: all.filter(
+          (proposal) => proposal.state === 'in-review' && proposal.reviewerId === actor.id,
+        ),
         waiting: all.filter((proposal) => proposal.state === 'submitted'),
         overdue: open.filter((proposal) => proposal.dueOn !== null && proposal.dueOn < today),
-        decided: all.filter((proposal) => ['changes-requested', 'approved', 'published'].includes(proposal.state) && proposal.decidedAt !== null),
+        decided: all.filter(
+          (proposal) =>
+            ['changes-requested', 'approved', 'published'].includes(proposal.state) &&
+            proposal.decidedAt !== null,
+        ),
       };
     },
 
@@ -370,42 +475,81 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
 
     async saveSettings(institution: InstitutionRef, actor: Actor, settings: ApprovalSettings): Promise<void> {
       if (!Number.isInteger(settings.reviewDays) || settings.reviewDays < 1 || settings.reviewDays > 90)
-        throw new ApprovalsError('validation-failed', [{ field: 'reviewDays', message: 'Enter the review time as a whole number of days from 1 to 90' }]);
+        throw new ApprovalsError('validation-failed', [
+          { field: 'reviewDays', message: 'Enter the review time as a whole number of days from 1 to 90' },
+        ]);
       const before = await repository.settingsOf(institution.id);
       await repository.saveSettings(institution.id, settings);
-      await audit.record({ chainId: institution.id, actor, action: 'approval-settings.changed', subjectType: 'institution', subjectId: institution.id, before, after: settings });
+      await audit.record({
+        chainId: institution.id,
+        actor,
+        action: 'approval-settings.changed',
+        subjectType: 'institution',
+        subjectId: institution.id,
+        before,
+        after: settings,
+      });
     },
   };
 
-  async function notifyStep(institution: InstitutionRef, proposal: Proposal, action: ProposalAction, actor: Actor, comment?: string) {
+  async function notifyStep(
+    institution: InstitutionRef,
+    proposal: Proposal,
+    action: ProposalAction,
+    actor: Actor,
+    comment?: string,
+  ) {
     const link = linkTo(institution, proposal);
     const title = `"${proposal.title}"`;
     const authors = proposal.contributorIds.length > 0 ? proposal.contributorIds : [proposal.authorId];
     if (action === 'submit')
-      await notify(await reviewersOf(institution.id).then((ids) => ids.filter((id) => !authors.includes(id))), `Proposal to review: ${title}`, [
-        `${actor.name} has submitted ${title} for approval. Please review it by ${proposal.dueOn}.`,
+      await notify(
+        await reviewersOf(institution.id).then((ids) => ids.filter((id) => !authors.includes(id))),
+        `Proposal to review: ${title}`,
+        [
+          `${actor.name} has submitted ${title} for approval. Please review it by ${proposal.dueOn}.`,
+          '',
+          link,
+        ],
+      );
+    else if (action === 'start-review')
+      await notify(authors, `Review started: ${title}`, [
+        `${actor.name} has started reviewing ${title}.`,
         '',
         link,
       ]);
-    else if (action === 'start-review') await notify(authors, `Review started: ${title}`, [`${actor.name} has started reviewing ${title}.`, '', link]);
     else if (action === 'request-changes')
-      await notify(authors, `Changes requested: ${title}`, [`${actor.name} has asked for changes to ${title}:`, '', comment ?? '', '', link]);
+      await notify(authors, `Changes requested: ${title}`, [
+        `${actor.name} has asked for changes to ${title}:`,
+        '',
+        comment ?? '',
+        '',
+        link,
+      ]);
     else if (action === 'approve')
-      await notify([...authors, ...(proposal.reviewerId ? [proposal.reviewerId] : [])], proposal.state === 'approved' ? `Approved: ${title}` : `First approval: ${title}`, [
-        proposal.state === 'approved'
-          ? `${actor.name} has approved ${title}. Its module code is ${proposal.moduleCode}. Publish it to put it in the catalogue.`
-          : `${actor.name} has approved ${title}. It needs a second approval from another reviewer.`,
-        '',
-        link,
-      ]);
+      await notify(
+        [...authors, ...(proposal.reviewerId ? [proposal.reviewerId] : [])],
+        proposal.state === 'approved' ? `Approved: ${title}` : `First approval: ${title}`,
+        [
+          proposal.state === 'approved'
+            ? `${actor.name} has approved ${title}. Its module code is ${proposal.moduleCode}. Publish it to put it in the catalogue.`
+            : `${actor.name} has approved ${title}. It needs a second approval from another reviewer.`,
+          '',
+          link,
+        ],
+      );
     else if (action === 'publish')
-      await notify([...authors, ...(proposal.reviewerId ? [proposal.reviewerId] : [])], `Published: ${title}`, [`${title} is now in the catalogue.`, '', link]);
+      await notify(
+        [...authors, ...(proposal.reviewerId ? [proposal.reviewerId] : [])],
+        `Published: ${title}`,
+        [`${title} is now in the catalogue.`, '', link],
+      );
     else if (action === 'withdraw' || action === 'retire')
-      await notify([...authors, ...(proposal.reviewerId ? [proposal.reviewerId] : [])], `${action === 'withdraw' ? 'Withdrawn' : 'Retired'}: ${title}`, [
-        `${actor.name} has ${action === 'withdraw' ? 'withdrawn' : 'retired'} ${title}.`,
-        '',
-        link,
-      ]);
+      await notify(
+        [...authors, ...(proposal.reviewerId ? [proposal.reviewerId] : [])],
+        `${action === 'withdraw' ? 'Withdrawn' : 'Retired'}: ${title}`,
+        [`${actor.name} has ${action === 'withdraw' ? 'withdrawn' : 'retired'} ${title}.`, '', link],
+      );
   }
 }
 

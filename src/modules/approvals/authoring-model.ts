@@ -25,10 +25,26 @@ export type DraftValues = Record<string, string | string[]>;
 export const AUTHORING_STEPS: readonly { id: AuthoringStep; title: string; summary: string }[] = [
   { id: 'about', title: 'About the course', summary: 'Title, summary, subject and kind' },
   { id: 'outcomes', title: 'Learning outcomes', summary: 'What a learner will be able to do' },
-  { id: 'size', title: 'Level, credits and length', summary: 'SCQF level and credits, notional hours, duration' },
-  { id: 'assessment', title: 'Assessment and entry', summary: 'How learning is assessed, prerequisites, language' },
-  { id: 'quality', title: 'Quality and recognition', summary: 'Quality assurance, certificate, transfer, review date' },
-  { id: 'partners', title: 'Partners and accreditation', summary: 'Employers, professional bodies, other institutions' },
+  {
+    id: 'size',
+    title: 'Level, credits and length',
+    summary: 'SCQF level and credits, notional hours, duration',
+  },
+  {
+    id: 'assessment',
+    title: 'Assessment and entry',
+    summary: 'How learning is assessed, prerequisites, language',
+  },
+  {
+    id: 'quality',
+    title: 'Quality and recognition',
+    summary: 'Quality assurance, certificate, transfer, review date',
+  },
+  {
+    id: 'partners',
+    title: 'Partners and accreditation',
+    summary: 'Employers, professional bodies, other institutions',
+  },
 ];
 
 export function isAuthoringStep(value: string): value is AuthoringStep {
@@ -41,7 +57,8 @@ const STEP_FIELDS: Record<AuthoringStep, RegExp> = {
   outcomes: /^learningOutcomes\[\d+\]\.(text|characteristic)$/,
   size: /^(scqfLevel|scqfCredits|notionalHours|duration\.(kind|amount|unit))$/,
   assessment: /^(assessment|assessmentKind|supervision|identityChecked|prerequisites|language)$/,
-  quality: /^(qaBody|creditRatingBody|recognition|hasTranscript|transferability|stackability|countsTowards|nextReviewOn)$/,
+  quality:
+    /^(qaBody|creditRatingBody|recognition|hasTranscript|transferability|stackability|countsTowards|nextReviewOn)$/,
   partners: /^(partners\[\d+\]\.(name|kind|role)|accreditation)$/,
 };
 
@@ -103,7 +120,11 @@ export function parseDraft(values: DraftValues): ParsedDraft {
     const value = text(values, key);
     if (value) (draft as Record<string, unknown>)[key] = value;
   };
-  const setChoice = <K extends keyof MicroCredentialInput>(key: K & string, allowed: readonly string[], message: string) => {
+  const setChoice = <K extends keyof MicroCredentialInput>(
+    key: K & string,
+    allowed: readonly string[],
+    message: string,
+  ) => {
     const value = text(values, key);
     if (!value) return;
     if (allowed.includes(value)) (draft as Record<string, unknown>)[key] = value;
@@ -113,7 +134,10 @@ export function parseDraft(values: DraftValues): ParsedDraft {
     const value = text(values, name);
     if (!value) return undefined;
     if (!/^\d+$/.test(value) || Number(value) < minimum) {
-      errors.push({ field: name, message: `Enter ${label} as a whole number${minimum > 0 ? ` of ${minimum} or more` : ''}, like 10` });
+      errors.push({
+        field: name,
+        message: `Enter ${label} as a whole number${minimum > 0 ? ` of ${minimum} or more` : ''}, like 10`,
+      });
       return undefined;
     }
     return Number(value);
@@ -122,7 +146,11 @@ export function parseDraft(values: DraftValues): ParsedDraft {
     const value = text(values, name);
     if (!value) return undefined;
     const parsed = new Date(`${value}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+      Number.isNaN(parsed.getTime()) ||
+      parsed.toISOString().slice(0, 10) !== value
+    ) {
       errors.push({ field: name, message: `Enter ${label} as a real date, like 2029-06-30` });
       return undefined;
     }
@@ -140,7 +168,11 @@ export function parseDraft(values: DraftValues): ParsedDraft {
   setText('providerTerm');
   setChoice('kind', KINDS, 'Choose micro-credential or small qualification');
   const keywords = text(values, 'keywords');
-  if (keywords) draft.keywords = keywords.split(/[,\n]/).map((word) => word.trim()).filter(Boolean);
+  if (keywords)
+    draft.keywords = keywords
+      .split(/[,\n]/)
+      .map((word) => word.trim())
+      .filter(Boolean);
 
   const outcomes = rows(values, 'learningOutcomes', ['text', 'characteristic']);
   if (outcomes.length > 0) {
@@ -150,7 +182,10 @@ export function parseDraft(values: DraftValues): ParsedDraft {
           field: `learningOutcomes[${index}].characteristic`,
           message: `Choose the SCQF characteristic learning outcome ${index + 1} develops`,
         });
-      return { text: row['text'] ?? '', characteristic: row['characteristic'] as LearningOutcome['characteristic'] };
+      return {
+        text: row['text'] ?? '',
+        characteristic: row['characteristic'] as LearningOutcome['characteristic'],
+      };
     });
   }
 
@@ -181,13 +216,21 @@ export function parseDraft(values: DraftValues): ParsedDraft {
 
   setText('qaBody');
   setText('creditRatingBody');
-  setChoice('recognition', Object.keys(RECOGNITION), 'Choose certificate of study or certificate of attendance');
+  setChoice(
+    'recognition',
+    Object.keys(RECOGNITION),
+    'Choose certificate of study or certificate of attendance',
+  );
   const transcript = yesNo('hasTranscript');
   if (transcript !== undefined) draft.hasTranscript = transcript;
   setChoice('transferability', Object.keys(REACH), 'Choose where the credential is recognised');
   setChoice('stackability', Object.keys(REACH), 'Choose whether it counts towards a larger award');
   const countsTowards = text(values, 'countsTowards');
-  if (countsTowards) draft.countsTowards = countsTowards.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (countsTowards)
+    draft.countsTowards = countsTowards
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
   const review = date('nextReviewOn', 'the next review date');
   if (review) draft.nextReviewOn = review;
 
@@ -195,7 +238,10 @@ export function parseDraft(values: DraftValues): ParsedDraft {
   if (partners.length > 0) {
     draft.partners = partners.map((row, index): PartnerInput => {
       if (!row['kind'] || !(row['kind'] in PARTNER_KINDS))
-        errors.push({ field: `partners[${index}].kind`, message: `Choose what kind of partner ${row['name'] || index + 1} is` });
+        errors.push({
+          field: `partners[${index}].kind`,
+          message: `Choose what kind of partner ${row['name'] || index + 1} is`,
+        });
       return { name: row['name'] ?? '', kind: row['kind'] as PartnerInput['kind'], role: row['role'] ?? '' };
     });
   }
@@ -212,7 +258,11 @@ export function errorsOfStep(step: AuthoringStep, errors: FieldError[]): FieldEr
  * The complete micro-credential approval stores. Fields a credit-rated course does not have
  * are nulled, and the approval route and date come from the workflow, never from the author.
  */
-export function completeInput(draft: Draft, route: keyof typeof QA_ROUTES, approvedOn: string): MicroCredentialInput {
+export function completeInput(
+  draft: Draft,
+  route: keyof typeof QA_ROUTES,
+  approvedOn: string,
+): MicroCredentialInput {
   const isCreditRated = (draft.kind ?? 'micro-credential') === 'micro-credential';
   return {
     title: draft.title ?? '',
@@ -294,5 +344,7 @@ export function valuesOf(input: MicroCredentialInput): DraftValues {
 
 /** A step counts as started once any of its fields has a value. */
 export function isStepStarted(step: AuthoringStep, values: DraftValues): boolean {
-  return Object.entries(fieldsOfStep(step, values)).some(([, value]) => (Array.isArray(value) ? value.join('') : value).trim() !== '');
+  return Object.entries(fieldsOfStep(step, values)).some(
+    ([, value]) => (Array.isArray(value) ? value.join('') : value).trim() !== '',
+  );
 }

@@ -38,14 +38,23 @@ export function createAuditRepository(database: Database) {
       return row ? toEvent(row) : undefined;
     },
     async insert(event: AuditEvent, tx: Db): Promise<void> {
-      await tx.insert(auditEvents).values({ ...event, before: event.before ?? null, after: event.after ?? null });
+      await tx
+        .insert(auditEvents)
+        .values({ ...event, before: event.before ?? null, after: event.after ?? null });
     },
     async chainIds(): Promise<string[]> {
-      const rows = await db.selectDistinct({ chainId: auditEvents.chainId }).from(auditEvents).orderBy(asc(auditEvents.chainId));
+      const rows = await db
+        .selectDistinct({ chainId: auditEvents.chainId })
+        .from(auditEvents)
+        .orderBy(asc(auditEvents.chainId));
       return rows.map((row) => row.chainId);
     },
     async chain(chainId: string): Promise<AuditEvent[]> {
-      const rows = await db.select().from(auditEvents).where(eq(auditEvents.chainId, chainId)).orderBy(asc(auditEvents.sequence));
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.chainId, chainId))
+        .orderBy(asc(auditEvents.sequence));
       return rows.map(toEvent);
     },
     async historyOf(subjectType: string, subjectId: string): Promise<AuditEvent[]> {

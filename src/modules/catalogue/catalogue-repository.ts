@@ -128,8 +128,8 @@ export function createCatalogueRepository(database: Database) {
       if (rows.length > 0) await tx.insert(subjects).values(rows).onConflictDoNothing();
     },
 
-    async listSubjects(): Promise<{ slug: string; name: string }[]> {
-      return db.select().from(subjects).orderBy(asc(subjects.name));
+    async listSubjects(tx: Db = db): Promise<{ slug: string; name: string }[]> {
+      return tx.select().from(subjects).orderBy(asc(subjects.name));
     },
 
     async countPublished(): Promise<number> {
@@ -247,7 +247,9 @@ export function createCatalogueRepository(database: Database) {
       const rows = await tx
         .select({ code: microCredentials.code })
         .from(microCredentials)
-        .where(and(eq(microCredentials.institutionId, institutionId), sql`${microCredentials.code} IS NOT NULL`));
+        .where(
+          and(eq(microCredentials.institutionId, institutionId), sql`${microCredentials.code} IS NOT NULL`),
+        );
       return rows.reduce((highest, row) => {
         const number = Number.parseInt((row.code ?? '').slice(prefix.length), 10);
         return Number.isInteger(number) && number > highest ? number : highest;
@@ -265,12 +267,21 @@ export function createCatalogueRepository(database: Database) {
     },
 
     async isSlugTaken(slug: string, tx: Db = db): Promise<boolean> {
-      const [row] = await tx.select({ id: microCredentials.id }).from(microCredentials).where(eq(microCredentials.slug, slug));
+      const [row] = await tx
+        .select({ id: microCredentials.id })
+        .from(microCredentials)
+        .where(eq(microCredentials.slug, slug));
       return row !== undefined;
     },
 
-    async insertUnpublishedMicroCredential(values: { slug: string; institutionId: string; code: string }, tx: Db) {
-      const [row] = await tx.insert(microCredentials).values({ ...values, isDemo: false }).returning({ id: microCredentials.id });
+    async insertUnpublishedMicroCredential(
+      values: { slug: string; institutionId: string; code: string },
+      tx: Db,
+    ) {
+      const [row] = await tx
+        .insert(microCredentials)
+        .values({ ...values, isDemo: false })
+        .returning({ id: microCredentials.id });
       if (!row) throw new Error('Insert returned no row');
       return row.id;
     },
@@ -283,7 +294,12 @@ export function createCatalogueRepository(database: Database) {
       return (row?.highest ?? 0) + 1;
     },
 
-    async setVersionStatus(versionId: string, status: 'published' | 'superseded' | 'retired', tx: Db, publishedAt?: Date) {
+    async setVersionStatus(
+      versionId: string,
+      status: 'published' | 'superseded' | 'retired',
+      tx: Db,
+      publishedAt?: Date,
+    ) {
       await tx
         .update(microCredentialVersions)
         .set(publishedAt ? { status, publishedAt } : { status })
@@ -291,7 +307,10 @@ export function createCatalogueRepository(database: Database) {
     },
 
     async setPublishedVersion(microCredentialId: string, versionId: string | null, tx: Db) {
-      await tx.update(microCredentials).set({ publishedVersionId: versionId }).where(eq(microCredentials.id, microCredentialId));
+      await tx
+        .update(microCredentials)
+        .set({ publishedVersionId: versionId })
+        .where(eq(microCredentials.id, microCredentialId));
     },
 
     async listPublishedOf(institutionId: string) {
@@ -305,7 +324,10 @@ export function createCatalogueRepository(database: Database) {
           versionId: microCredentialVersions.id,
         })
         .from(microCredentials)
-        .innerJoin(microCredentialVersions, eq(microCredentialVersions.id, microCredentials.publishedVersionId))
+        .innerJoin(
+          microCredentialVersions,
+          eq(microCredentialVersions.id, microCredentials.publishedVersionId),
+        )
         .where(eq(microCredentials.institutionId, institutionId))
         .orderBy(asc(microCredentialVersions.title));
     },
@@ -340,7 +362,10 @@ export function createCatalogueRepository(database: Database) {
     },
 
     async findVersion(versionId: string, tx: Db = db): Promise<PublishedVersion | undefined> {
-      const [version] = await tx.select().from(microCredentialVersions).where(eq(microCredentialVersions.id, versionId));
+      const [version] = await tx
+        .select()
+        .from(microCredentialVersions)
+        .where(eq(microCredentialVersions.id, versionId));
       if (!version) return undefined;
       const versionPartners = await tx
         .select({ name: partners.name, kind: partners.kind, role: partners.role })

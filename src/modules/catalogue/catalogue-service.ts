@@ -161,7 +161,10 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     publishedAt: Date,
     tx: Db,
   ): Promise<void> {
-    const subjects = await subjectNames();
+    // Inside the transaction: the embedded database has one connection, which the transaction holds.
+    const subjects = new Map(
+      (await repository.listSubjects(tx)).map((subject) => [subject.slug, subject.name]),
+    );
     const offeringRows = await repository.listOfferings(microCredentialId, tx);
     await searchRepository.upsertEntries(
       [
@@ -188,7 +191,15 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     if (!row?.publishedVersionId) return;
     const version = await repository.findVersion(row.publishedVersionId, tx);
     if (!version) return;
-    await refreshEntry(institution, row.id, row.slug, version.id, version.input, version.publishedAt ?? clock(), tx);
+    await refreshEntry(
+      institution,
+      row.id,
+      row.slug,
+      version.id,
+      version.input,
+      version.publishedAt ?? clock(),
+      tx,
+    );
   }
 
   return {
@@ -265,7 +276,12 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
      * code here (institution prefix + the next number); a new version keeps the code it has.
      */
     async approveVersion(
-      request: { institution: Institution; microCredentialId: string | null; slug: string; input: MicroCredentialInput },
+      request: {
+        institution: Institution;
+        microCredentialId: string | null;
+        slug: string;
+        input: MicroCredentialInput;
+      },
       tx: Db,
     ): Promise<{ microCredentialId: string; versionId: string; code: string; versionNumber: number }> {
       const problems = validateMicroCredential(request.input);
@@ -281,7 +297,8 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
         const prefix = request.institution.codePrefix;
         code = `${prefix}${String((await repository.highestCodeNumber(request.institution.id, prefix, tx)) + 1).padStart(4, '0')}`;
         let slug = request.slug;
-        for (let suffix = 2; await repository.isSlugTaken(slug, tx); suffix += 1) slug = `${request.slug}-${suffix}`;
+        for (let suffix = 2; await repository.isSlugTaken(slug, tx); suffix += 1)
+          slug = `${request.slug}-${suffix}`;
         microCredentialId = await repository.insertUnpublishedMicroCredential(
           { slug, institutionId: request.institution.id, code },
           tx,
@@ -289,14 +306,24 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
       }
       const versionNumber = await repository.nextVersionNumber(microCredentialId, tx);
       const versionId = await repository.insertVersion(
-        { microCredentialId, versionNumber, code, publishedAt: null, input: request.input, status: 'approved' },
+        {
+          microCredentialId,
+          versionNumber,
+          code,
+          publishedAt: null,
+          input: request.input,
+          status: 'approved',
+        },
         tx,
       );
       return { microCredentialId, versionId, code, versionNumber };
     },
 
     /** Makes an approved version the catalogue's current one; the version it replaces is kept, superseded. */
-    async publishVersion(request: { institution: Institution; microCredentialId: string; versionId: string }, tx: Db) {
+    async publishVersion(
+      request: { institution: Institution; microCredentialId: string; versionId: string },
+      tx: Db,
+    ) {
       const row = await repository.findMicroCredentialRow(request.microCredentialId, tx);
       const version = await repository.findVersion(request.versionId, tx);
       if (!row || !version) throw new Error('Nothing to publish');
@@ -319,14 +346,18 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     },
 
     /** Offerings change without re-approval: the search entry is rebuilt with the new dates and prices. */
-    async saveOffering(
-      request: { institution: Institution; microCredentialId: string; offering: OfferingInput; replaceId?: string },
-    ): Promise<void> {
+    async saveOffering(request: {
+      institution: Institution;
+      microCredentialId: string;
+      offering: OfferingInput;
+      replaceId?: string;
+    }): Promise<void> {
       const problems = validateOffering(request.offering);
       if (problems.length > 0) throw new CatalogueValidationError(problems);
       await database.db.transaction(async (tx) => {
         const row = await repository.findMicroCredentialRow(request.microCredentialId, tx);
-        if (!row?.publishedVersionId) throw new CatalogueConflictError('Only a published micro-credential has offerings');
+        if (!row?.publishedVersionId)
+          throw new CatalogueConflictError('Only a published micro-credential has offerings');
         if (request.replaceId && !(await repository.deleteOffering(row.id, request.replaceId, tx)))
           throw new CatalogueConflictError('That offering was not found');
         await repository.insertOfferings(row.id, row.publishedVersionId, [request.offering], tx);
@@ -334,7 +365,11 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
       });
     },
 
-    async removeOffering(request: { institution: Institution; microCredentialId: string; offeringId: string }) {
+    async removeOffering(request: {
+      institution: Institution;
+      microCredentialId: string;
+      offeringId: string;
+    }) {
       await database.db.transaction(async (tx) => {
         if (!(await repository.deleteOffering(request.microCredentialId, request.offeringId, tx)))
           throw new CatalogueConflictError('That offering was not found');

@@ -7,7 +7,11 @@ import { renderHubPage } from '../site/index.ts';
 import type { Mailer } from './mail-service.ts';
 
 const html = 'text/html; charset=utf-8';
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+const when = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
 
 /** Turns the addresses in a plain-text mail into links, so that a developer can follow them. */
 function MailBody({ body }: { body: string }) {
@@ -23,12 +27,18 @@ function MailBody({ body }: { body: string }) {
  * The development outbox: every mail the hub has sent, newest first. Never available in
  * production, where mail goes to the mail server.
  */
-export async function mailPages(app: FastifyInstance, { mailer, isDemo }: { mailer: Mailer; isDemo: boolean }) {
+export async function mailPages(
+  app: FastifyInstance,
+  { mailer, isDemo }: { mailer: Mailer; isDemo: boolean },
+) {
   app.get(
     '/dev/outbox',
     {
       config: { access: 'development' },
-      schema: { hide: true, querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 320 })) }) },
+      schema: {
+        hide: true,
+        querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 320 })) }),
+      },
     },
     async (request, reply) => {
       const { to } = request.query as { to?: string };

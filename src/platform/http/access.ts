@@ -14,11 +14,7 @@ import { wantsJson } from './error-handler.ts';
  *   holding one of these roles, or that institution's API token scoped to one of them.
  */
 export type Access =
-  | 'public'
-  | 'signed-in'
-  | 'sector-admin'
-  | 'development'
-  | { institutionRoles: readonly string[] };
+  'public' | 'signed-in' | 'sector-admin' | 'development' | { institutionRoles: readonly string[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

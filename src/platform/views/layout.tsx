@@ -120,7 +120,13 @@ function PhaseBanner({ isDemo }: { isDemo: boolean }): VNode {
 }
 
 /** Sign in, or who is signed in with their account, workspace and sign-out: on every page. */
-function AccountBar({ account, currentPath }: { account: HeaderAccount | undefined; currentPath: string }): VNode {
+function AccountBar({
+  account,
+  currentPath,
+}: {
+  account: HeaderAccount | undefined;
+  currentPath: string;
+}): VNode {
   return (
     <div class="hub_account-bar">
       <div class="ds_wrapper hub_account-bar__content">
@@ -139,7 +145,13 @@ function AccountBar({ account, currentPath }: { account: HeaderAccount | undefin
             </form>
           </>
         ) : (
-          <a href={currentPath.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(currentPath)}`}>
+          <a
+            href={
+              currentPath.startsWith('/sign-in')
+                ? '/sign-in'
+                : `/sign-in?next=${encodeURIComponent(currentPath)}`
+            }
+          >
             Sign in
           </a>
         )}

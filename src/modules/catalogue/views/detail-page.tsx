@@ -1,5 +1,12 @@
 import type { VNode } from 'preact';
-import { InsetText, PageHeader, SummaryList, Table, Tag } from '../../../platform/views/components.tsx';
+import {
+  NotificationBanner,
+  InsetText,
+  PageHeader,
+  SummaryList,
+  Table,
+  Tag,
+} from '../../../platform/views/components.tsx';
 import { LayoutArea } from '../../../platform/views/layout.tsx';
 import { Term, renderHubPage } from '../../site/index.ts';
 import { scqfLevel } from '../../framework/index.ts';
@@ -31,6 +38,8 @@ export interface DetailPageProps {
   isDemo: boolean;
   /** Glossary slug of the provider's own term, when the glossary has one. */
   providerTermSlug: string | undefined;
+  /** Set when an author previews a proposal: the page says so and links back, and carries no course markup. */
+  preview?: { backHref: string };
 }
 
 const TRANSFER_WORDS = {
@@ -297,7 +306,13 @@ export function renderDetailPage(props: DetailPageProps): string {
       { href: '/micro-credentials', label: 'Find a course' },
       { label: input.title },
     ],
-    head: <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: courseJsonLd(props) }} />,
+    ...(props.preview
+      ? {}
+      : {
+          head: (
+            <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: courseJsonLd(props) }} />
+          ),
+        }),
     children: (
       <>
         <LayoutArea area="header">
@@ -320,6 +335,14 @@ export function renderDetailPage(props: DetailPageProps): string {
           />
         </LayoutArea>
         <LayoutArea area="content">
+          {props.preview && (
+            <NotificationBanner title="Preview">
+              <p>
+                This is a preview: the page is not published.{' '}
+                <a href={props.preview.backHref}>Back to the proposal</a>
+              </p>
+            </NotificationBanner>
+          )}
           <p class="ds_leader">{input.summary}</p>
           {props.isDemo && (
             <InsetText>

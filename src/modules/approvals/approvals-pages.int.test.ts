@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../test/support/test-database.ts';
+import { buildTestApp } from '../../../test/support/test-app.ts';
+import { publishCatalogue } from '../../../test/support/factories.ts';
+import { anInstitution } from '../../../test/support/builders.ts';
+import { signedInStaff, testServices } from '../../../test/support/people.ts';
+import { goodStepValues } from '../../../test/support/proposal-fields.ts';
+import type { Services } from '../../services.ts';
+
+describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let services: Services;
+  let institutionId: string;
+  const base = '/workspace/north-college';
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    const fixture = await publishCatalogue(database.database, [anInstitution({ slug: 'north-college', name: 'North College', codePrefix: 'NC' })], []);
+    institutionId = fixture.institutions.get('north-college')!.id;
+    app = await buildTestApp(database.database);
+    services = testServices(database.database);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('an author drafts and submits, a reviewer asks for changes, the author fixes, a second reviewer approves and it is published', async () => {
+    const author = await signedInStaff(app, services, { name: 'Ann Author', institutionId, roles: ['author'] });
+    const reviewer = await signedInStaff(app, services, { name: 'Rita Reviewer', institutionId, roles: ['reviewer'] });
+    const secondReviewer = await signedInStaff(app, services, { name: 'Rob Reviewer', institutionId, roles: ['reviewer'] });
+
+    const started = await author.submit(`${base}/proposals`, {}, `${base}/proposals`);
+    expect(started.statusCode).toBe(303);
+    const proposalUrl = started.headers.location!.replace('/steps/about', '');
+    const steps = goodStepValues();
+    // A bad value keeps everything typed on the step and names the field.
+    const bad = await author.submit(`${proposalUrl}/steps/size`, { ...steps.size, scqfCredits: 'ten' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter the SCQF credits as a whole number');
+    expect(bad.body).toContain('value="ten"');
+    expect(bad.body).toContain('value="100"');
+    const reread = await author.get(`${proposalUrl}/steps/size`);
+    expect(reread.body).toContain('value="ten"');
+
+    for (const [step, values] of Object.entries(steps)) {
+      const saved = await author.submit(`${proposalUrl}/steps/${step}`, { ...values, intent: 'save' });
+      expect(saved.statusCode, `saving ${step}: ${saved.body.slice(0, 0)}`).toBe(303);
+    }
+    const ready = await author.get(proposalUrl);
+    expect(ready.body).toContain('ready to submit');
+    const submitted = await author.post(`${proposalUrl}/transitions`, { action: 'submit' });
+    expect(submitted.statusCode).toBe(303);
+
+    // The author cannot review their own proposal, and sees no decision buttons.
+    const ownApproval = await author.post(`${proposalUrl}/transitions`, { action: 'approve' });
+    expect(ownApproval.statusCode).toBe(400);
+
+    const queue = await reviewer.get(`${base}/reviews`);
+    expect(queue.body).toContain('Data ethics for public services');
+    await reviewer.get(proposalUrl);
+    expect((await reviewer.post(`${proposalUrl}/transitions`, { action: 'start-review' })).statusCode).toBe(303);
+    await reviewer.get(proposalUrl);
+    const noComment = await reviewer.post(`${proposalUrl}/transitions`, { action: 'request-changes', comment: '' });
+    expect(noComment.statusCode).toBe(400);
+    expect(noComment.body).toContain('Say what needs to change');
+    const changes = await reviewer.post(`${proposalUrl}/transitions`, {
+      action: 'request-changes',
+      comment: 'Please name the assessment criteria in the description.',
+    });
+    expect(changes.statusCode).toBe(303);
+
+    const seenByAuthor = await author.get(proposalUrl);
+    expect(seenByAuthor.body).toContain('Please name the assessment criteria');
+    expect(seenByAuthor.body).toContain('Changes requested');
+    await author.submit(`${proposalUrl}/steps/about`, {
+      ...steps.about,
+      description: `${steps.about.description} Assessment criteria are published in the course handbook.`,
+      intent: 'save',
+    });
+    expect((await author.post(`${proposalUrl}/transitions`, { action: 'submit' })).statusCode).toBe(303);
+
+    await secondReviewer.get(proposalUrl);
+    expect((await secondReviewer.post(`${proposalUrl}/transitions`, { action: 'start-review' })).statusCode).toBe(303);
+    const review = await secondReviewer.get(proposalUrl);
+    expect(review.body).toContain('hub-redline__ins');
+    expect((await secondReviewer.post(`${proposalUrl}/transitions`, { action: 'approve' })).statusCode).toBe(303);
+    const approved = await author.get(proposalUrl);
+    expect(approved.body).toMatch(/data-testid="module-code">NC0001</);
+    expect((await author.post(`${proposalUrl}/transitions`, { action: 'publish' })).statusCode).toBe(303);
+
+    const search = await app.inject({ url: '/api/v1/micro-credentials?q=ethics' });
+    expect(search.json().items.map((item: { title: string }) => item.title)).toContain('Data ethics for public services');
+    const history = await author.get(proposalUrl);
+    for (const words of ['submitted it for approval', 'requested changes', 'approved it', 'published it'])
+      expect(history.body).toContain(words);
+    const verdicts = await services.audit.verifyAll();
+    expect(verdicts.every((verdict) => verdict.isIntact)).toBe(true);
+  });
+});
