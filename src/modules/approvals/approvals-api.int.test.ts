@@ -123,9 +123,7 @@ describe.each(testDatabaseKinds())('approvals API on %s', (kind) => {
     call('POST', `${A}/proposals/${id}/transitions`, token, { action, ...(comment ? { comment } : {}) });
 
   beforeAll(async () => {
-    const t0 = Date.now(); const log = (m: string) => console.error(m, Date.now() - t0);
     testDatabase = await createTestDatabase(kind);
-    log('db');
     const { institutions } = await publishCatalogue(
       testDatabase.database,
       [
@@ -134,9 +132,7 @@ describe.each(testDatabaseKinds())('approvals API on %s', (kind) => {
       ],
       [],
     );
-    log('catalogue');
     app = await buildTestApp(testDatabase.database);
-    log('app');
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
@@ -149,7 +145,6 @@ describe.each(testDatabaseKinds())('approvals API on %s', (kind) => {
     if (!lowland || !highland) throw new Error('The fixture has both institutions');
     const token = async (institution: { id: string }, name: string, roles: string[]) =>
       (await services.accounts.createApiToken(institution, { name, roles }, creator)).token;
-    log('services');
     tokens.author = await token(lowland, 'Course design system', ['author']);
     tokens.reviewer = await token(lowland, 'Quality office', ['reviewer']);
     tokens.secondReviewer = await token(lowland, 'Faculty quality panel', ['reviewer']);
@@ -157,7 +152,6 @@ describe.each(testDatabaseKinds())('approvals API on %s', (kind) => {
     tokens.admin = await token(lowland, 'Admin scripts', ['admin']);
     tokens.authorAndReviewer = await token(lowland, 'All-in-one system', ['author', 'reviewer']);
     tokens.otherInstitution = await token(highland, 'Highland curriculum', ['author', 'reviewer']);
-    log('tokens');
   });
 
   afterAll(async () => {
