@@ -18,12 +18,16 @@ module.exports = {
     {
       name: 'modules-through-index',
       comment:
-        'A module uses another only through its index.ts, never its tables or repository. A pure model may use another module\'s pure model directly, so that domain rules never load services.',
+        "A module uses another only through its index.ts, never its tables or repository. A pure model may use another module's pure model directly, so that domain rules never load services.",
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
       to: {
         path: '^src/modules/([^/]+)/',
-        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/[^/]+-model\\.ts$'],
+        pathNot: [
+          '^src/modules/$1/',
+          '^src/modules/[^/]+/index\\.ts$',
+          '^src/modules/[^/]+/[^/]+-model\\.ts$',
+        ],
       },
     },
     {

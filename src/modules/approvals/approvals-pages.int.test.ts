@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../test/support/test-database.ts';
+import {
+  createTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../../../test/support/test-database.ts';
 import { buildTestApp } from '../../../test/support/test-app.ts';
 import { publishCatalogue } from '../../../test/support/factories.ts';
 import { anInstitution } from '../../../test/support/builders.ts';
@@ -17,7 +21,11 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const fixture = await publishCatalogue(database.database, [anInstitution({ slug: 'north-college', name: 'North College', codePrefix: 'NC' })], []);
+    const fixture = await publishCatalogue(
+      database.database,
+      [anInstitution({ slug: 'north-college', name: 'North College', codePrefix: 'NC' })],
+      [],
+    );
     institutionId = fixture.institutions.get('north-college')!.id;
     app = await buildTestApp(database.database);
     services = testServices(database.database);
@@ -28,9 +36,21 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
   });
 
   it('an author drafts and submits, a reviewer asks for changes, the author fixes, a second reviewer approves and it is published', async () => {
-    const author = await signedInStaff(app, services, { name: 'Ann Author', institutionId, roles: ['author'] });
-    const reviewer = await signedInStaff(app, services, { name: 'Rita Reviewer', institutionId, roles: ['reviewer'] });
-    const secondReviewer = await signedInStaff(app, services, { name: 'Rob Reviewer', institutionId, roles: ['reviewer'] });
+    const author = await signedInStaff(app, services, {
+      name: 'Ann Author',
+      institutionId,
+      roles: ['author'],
+    });
+    const reviewer = await signedInStaff(app, services, {
+      name: 'Rita Reviewer',
+      institutionId,
+      roles: ['reviewer'],
+    });
+    const secondReviewer = await signedInStaff(app, services, {
+      name: 'Rob Reviewer',
+      institutionId,
+      roles: ['reviewer'],
+    });
 
     const started = await author.submit(`${base}/proposals`, {}, `${base}/proposals`);
     expect(started.statusCode).toBe(303);
@@ -61,9 +81,14 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
     const queue = await reviewer.get(`${base}/reviews`);
     expect(queue.body).toContain('Data ethics for public services');
     await reviewer.get(proposalUrl);
-    expect((await reviewer.post(`${proposalUrl}/transitions`, { action: 'start-review' })).statusCode).toBe(303);
+    expect((await reviewer.post(`${proposalUrl}/transitions`, { action: 'start-review' })).statusCode).toBe(
+      303,
+    );
     await reviewer.get(proposalUrl);
-    const noComment = await reviewer.post(`${proposalUrl}/transitions`, { action: 'request-changes', comment: '' });
+    const noComment = await reviewer.post(`${proposalUrl}/transitions`, {
+      action: 'request-changes',
+      comment: '',
+    });
     expect(noComment.statusCode).toBe(400);
     expect(noComment.body).toContain('Say what needs to change');
     const changes = await reviewer.post(`${proposalUrl}/transitions`, {
@@ -83,16 +108,22 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
     expect((await author.post(`${proposalUrl}/transitions`, { action: 'submit' })).statusCode).toBe(303);
 
     await secondReviewer.get(proposalUrl);
-    expect((await secondReviewer.post(`${proposalUrl}/transitions`, { action: 'start-review' })).statusCode).toBe(303);
+    expect(
+      (await secondReviewer.post(`${proposalUrl}/transitions`, { action: 'start-review' })).statusCode,
+    ).toBe(303);
     const review = await secondReviewer.get(proposalUrl);
     expect(review.body).toContain('hub-redline__ins');
-    expect((await secondReviewer.post(`${proposalUrl}/transitions`, { action: 'approve' })).statusCode).toBe(303);
+    expect((await secondReviewer.post(`${proposalUrl}/transitions`, { action: 'approve' })).statusCode).toBe(
+      303,
+    );
     const approved = await author.get(proposalUrl);
     expect(approved.body).toMatch(/data-testid="module-code">NC0001</);
     expect((await author.post(`${proposalUrl}/transitions`, { action: 'publish' })).statusCode).toBe(303);
 
     const search = await app.inject({ url: '/api/v1/micro-credentials?q=ethics' });
-    expect(search.json().items.map((item: { title: string }) => item.title)).toContain('Data ethics for public services');
+    expect(search.json().items.map((item: { title: string }) => item.title)).toContain(
+      'Data ethics for public services',
+    );
     const history = await author.get(proposalUrl);
     for (const words of ['submitted it for approval', 'requested changes', 'approved it', 'published it'])
       expect(history.body).toContain(words);

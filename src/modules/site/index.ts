@@ -1,1 +1,8 @@
-export { NAVIGATION, Term, hubErrorPageRenderer, renderHubPage, sendHubPage, type HubPageProps } from './site-chrome.tsx';
+export {
+  NAVIGATION,
+  Term,
+  hubErrorPageRenderer,
+  renderHubPage,
+  sendHubPage,
+  type HubPageProps,
+} from './site-chrome.tsx';
