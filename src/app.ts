@@ -16,7 +16,7 @@ import { catalogueApi, cataloguePages } from './modules/catalogue/index.ts';
 import { frameworkApi, frameworkPages } from './modules/framework/index.ts';
 import { hubErrorPageRenderer } from './modules/site/index.ts';
 import { mailPages } from './modules/mail/index.ts';
-import { accountsPages, showSignedInAccount } from './modules/accounts/index.ts';
+import { accountsPages, sectorAdminPages, showSignedInAccount } from './modules/accounts/index.ts';
 import { createServices } from './services.ts';
 import { approvalsApi, approvalsPages } from './modules/approvals/index.ts';
 import { sitePages } from './modules/site/site-pages.tsx';
@@ -105,12 +105,7 @@ export async function buildApp({
     logLevel: 'warn',
   });
 
-  const { framework, catalogue, mailer, accounts, approvals } = createServices({
-    config,
-    database,
-    clock,
-    log: app.log,
-  });
+  const { framework, catalogue, mailer, accounts, approvals } = createServices({ config, database, clock, log: app.log });
   const isDemo = config.seedDemoData;
   registerErrorHandling(app, {
     showDetails: config.env === 'development',
@@ -133,6 +128,7 @@ export async function buildApp({
     await routes.register(sitePages, { catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(accountsPages, { accounts, isDemo, publicUrl: config.publicUrl, isProduction });
     await routes.register(mailPages, { mailer, isDemo });
+    await routes.register(sectorAdminPages, { accounts, catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(approvalsPages, { approvals, catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(approvalsApi, { approvals, catalogue });
   });

@@ -306,6 +306,42 @@ export function validateMicroCredential(input: MicroCredentialInput): FieldError
   return errors;
 }
 
+export interface InstitutionInput {
+  name: string;
+  kind: string;
+  region: string;
+  website: string;
+  summary: string;
+  codePrefix: string;
+}
+
+/** A new institution as a sector administrator enters it. */
+export function validateInstitution(input: InstitutionInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.name.trim().length < 3)
+    errors.push({ field: 'name', message: 'Enter the institution’s full name' });
+  if (!(INSTITUTION_KINDS as readonly string[]).includes(input.kind))
+    errors.push({ field: 'kind', message: 'Choose university, college or other' });
+  if (!input.region.trim())
+    errors.push({ field: 'region', message: 'Enter the region, for example Highlands and Islands' });
+  if (input.website.trim() && !/^https:\/\/[^\s]+$/.test(input.website.trim()))
+    errors.push({
+      field: 'website',
+      message: 'Enter the website as a full address starting https://, or leave it empty',
+    });
+  if (input.summary.trim().length < 20)
+    errors.push({
+      field: 'summary',
+      message: 'Enter a summary of at least 20 characters for the institution’s page',
+    });
+  if (!/^[A-Z]{2,5}$/.test(input.codePrefix.trim()))
+    errors.push({
+      field: 'codePrefix',
+      message: 'Enter a module code prefix of 2 to 5 capital letters, like GCU',
+    });
+  return errors;
+}
+
 export function validateOffering(input: OfferingInput): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string) => errors.push({ field, message });

@@ -2,7 +2,10 @@ import type { Database, Db } from '../../platform/db/database.ts';
 import type { FrameworkService } from '../framework/index.ts';
 import {
   frameworkFacts,
+  slugify,
+  validateInstitution,
   validateMicroCredential,
+  type InstitutionInput,
   validateOffering,
   type FieldError,
   type MicroCredentialInput,
@@ -259,6 +262,40 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     institutionsByIds: (ids: string[]) => repository.findInstitutionsByIds(ids),
     listSubjects: () => repository.listSubjects(),
     countPublished: () => repository.countPublished(),
+
+    /** A sector administrator registers an institution; its slug and code prefix must be new. */
+    async createInstitution(input: InstitutionInput): Promise<Institution> {
+      const problems = validateInstitution(input);
+      const slug = slugify(input.name);
+      if (problems.length === 0) {
+        const existing = await repository.listInstitutionsWithCounts();
+        if (existing.some((institution) => institution.slug === slug))
+          problems.push({
+            field: 'name',
+            message: `There is already an institution called ${input.name.trim()}`,
+          });
+        if (existing.some((institution) => institution.codePrefix === input.codePrefix.trim()))
+          problems.push({
+            field: 'codePrefix',
+            message: `The prefix ${input.codePrefix.trim()} is taken: choose another`,
+          });
+      }
+      if (problems.length > 0) throw new CatalogueValidationError(problems);
+      const [created] = await repository.insertInstitutions([
+        {
+          slug,
+          name: input.name.trim(),
+          kind: input.kind as Institution['kind'],
+          region: input.region.trim(),
+          website: input.website.trim() || null,
+          summary: input.summary.trim(),
+          codePrefix: input.codePrefix.trim(),
+          isDemo: false,
+        },
+      ]);
+      if (!created) throw new Error('Insert returned no row');
+      return created;
+    },
 
     async addInstitutions(rows: NewInstitution[]): Promise<Institution[]> {
       return repository.insertInstitutions(rows);

@@ -1,0 +1,339 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { ComponentChildren } from 'preact';
+import { LayoutArea, type Breadcrumb } from '../../platform/views/layout.tsx';
+import {
+  Button,
+  CheckboxGroup,
+  ErrorSummary,
+  NotificationBanner,
+  PageHeader,
+  PostForm,
+  RadioGroup,
+  Table,
+  TextInput,
+  Textarea,
+  errorFor,
+  type FormError,
+} from '../../platform/views/components.tsx';
+import { csrfTokenFor } from '../../platform/http/csrf.ts';
+import { HttpProblem } from '../../platform/http/problems.ts';
+import { CatalogueValidationError, type CatalogueService } from '../catalogue/index.ts';
+import { sendHubPage } from '../site/index.ts';
+import { AccountsError, type AccountsService } from './accounts-service.ts';
+import { INSTITUTION_ROLES, ROLE_DESCRIPTIONS } from './accounts-model.ts';
+
+const SECTOR_ADMIN = { access: 'sector-admin' } as const;
+const SECTOR_ACTOR_ID_PREFIX = 'sector-admin:';
+
+type InstitutionValues = Record<'name' | 'kind' | 'region' | 'website' | 'summary' | 'codePrefix', string>;
+const EMPTY: InstitutionValues = { name: '', kind: '', region: '', website: '', summary: '', codePrefix: '' };
+
+/**
+ * The sector administrator registers institutions and invites each one's first admin, who then
+ * invites the rest of their staff.
+ */
+export async function sectorAdminPages(
+  parent: FastifyInstance,
+  {
+    accounts,
+    catalogue,
+    isDemo,
+    publicUrl,
+  }: { accounts: AccountsService; catalogue: CatalogueService; isDemo: boolean; publicUrl: string },
+) {
+  const app = parent.withTypeProvider<TypeBoxTypeProvider>();
+
+  function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { title: string; breadcrumbs: Breadcrumb[]; children: ComponentChildren; status?: number },
+  ) {
+    return sendHubPage(
+      reply,
+      {
+        title: options.title,
+        currentPath: request.url,
+        isDemo,
+        publicUrl,
+        breadcrumbs: options.breadcrumbs,
+        children: (
+          <>
+            <LayoutArea area="header">
+              <PageHeader title={options.title} label="Sector administration" />
+            </LayoutArea>
+            <LayoutArea area="content">{options.children}</LayoutArea>
+          </>
+        ),
+      },
+      options.status,
+    );
+  }
+
+  function actorOf(request: FastifyRequest) {
+    const principal = request.principal;
+    if (principal?.kind !== 'user') throw new HttpProblem(401, 'Sign in', 'Sign in to continue.');
+    return {
+      id: principal.userId,
+      name: principal.name,
+      chainActorId: `${SECTOR_ACTOR_ID_PREFIX}${principal.userId}`,
+    };
+  }
+
+  async function institutionsPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { errors?: FormError[]; values?: InstitutionValues; notice?: string } = {},
+  ) {
+    const institutions = await catalogue.listInstitutions();
+    const errors = options.errors ?? [];
+    const values = options.values ?? EMPTY;
+    return page(request, reply, {
+      title: 'Institutions',
+      status: errors.length > 0 ? 400 : 200,
+      breadcrumbs: [{ href: '/account', label: 'Your account' }, { label: 'Institutions' }],
+      children: (
+        <>
+          {options.notice && (
+            <NotificationBanner isSuccess title="Done">
+              {options.notice}
+            </NotificationBanner>
+          )}
+          <Table
+            caption="Registered institutions"
+            headers={['Institution', 'Module code prefix', 'Published courses']}
+            numericColumns={[2]}
+            rows={institutions.map((institution) => [
+              <a href={`/admin/institutions/${institution.slug}`}>{institution.name}</a>,
+              institution.codePrefix,
+              String(institution.courseCount),
+            ])}
+          />
+          <h2 id="add">Register an institution</h2>
+          <ErrorSummary errors={errors} />
+          <PostForm action="/admin/institutions" csrfToken={csrfTokenFor(reply)}>
+            <TextInput name="name" label="Full name" value={values.name} error={errorFor(errors, 'name')} />
+            <RadioGroup
+              name="kind"
+              legend="Kind"
+              isInline
+              value={values.kind}
+              error={errorFor(errors, 'kind')}
+              items={[
+                { value: 'university', label: 'University' },
+                { value: 'college', label: 'College' },
+                { value: 'other', label: 'Other' },
+              ]}
+            />
+            <TextInput
+              name="region"
+              label="Region"
+              value={values.region}
+              error={errorFor(errors, 'region')}
+            />
+            <TextInput
+              name="website"
+              label="Website"
+              hint="Starting https://"
+              type="url"
+              value={values.website}
+              error={errorFor(errors, 'website')}
+            />
+            <Textarea
+              name="summary"
+              label="Summary for its page"
+              rows={3}
+              value={values.summary}
+              error={errorFor(errors, 'summary')}
+            />
+            <TextInput
+              name="codePrefix"
+              label="Module code prefix"
+              hint="2 to 5 capital letters; approved micro-credentials get codes like GCU0001."
+              width="fixed-5"
+              value={values.codePrefix}
+              error={errorFor(errors, 'codePrefix')}
+            />
+            <Button>Register institution</Button>
+          </PostForm>
+        </>
+      ),
+    });
+  }
+
+  app.get('/admin', { config: SECTOR_ADMIN, schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/admin/institutions', 303),
+  );
+  app.get('/admin/institutions', { config: SECTOR_ADMIN, schema: { hide: true } }, async (request, reply) =>
+    institutionsPage(request, reply),
+  );
+
+  app.post(
+    '/admin/institutions',
+    {
+      config: SECTOR_ADMIN,
+      schema: {
+        hide: true,
+        body: Type.Object({
+          _csrf: Type.String(),
+          name: Type.String({ maxLength: 200 }),
+          kind: Type.Optional(Type.String({ maxLength: 20 })),
+          region: Type.String({ maxLength: 200 }),
+          website: Type.String({ maxLength: 500 }),
+          summary: Type.String({ maxLength: 2000 }),
+          codePrefix: Type.String({ maxLength: 10 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { _csrf: _token, ...body } = request.body;
+      const values: InstitutionValues = { ...body, kind: body.kind ?? '' };
+      try {
+        const created = await catalogue.createInstitution(values);
+        return reply.redirect(`/admin/institutions/${created.slug}?registered=1`, 303);
+      } catch (error) {
+        if (error instanceof CatalogueValidationError)
+          return institutionsPage(request, reply, { errors: error.errors, values });
+        throw error;
+      }
+    },
+  );
+
+  const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
+
+  async function institutionPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    options: { errors?: FormError[]; email?: string; notice?: string } = {},
+  ) {
+    const institution = await catalogue.findInstitution(slug);
+    if (!institution) throw new HttpProblem(404, 'Page not found', 'There is no such institution.');
+    const [members, invitations] = await Promise.all([
+      accounts.membersOf(institution.id),
+      accounts.pendingInvitations(institution.id),
+    ]);
+    const errors = options.errors ?? [];
+    const admins = members.filter((member) => member.roles.includes('admin'));
+    return page(request, reply, {
+      title: institution.name,
+      status: errors.length > 0 ? 400 : 200,
+      breadcrumbs: [{ href: '/admin/institutions', label: 'Institutions' }, { label: institution.name }],
+      children: (
+        <>
+          {options.notice && (
+            <NotificationBanner isSuccess title="Done">
+              {options.notice}
+            </NotificationBanner>
+          )}
+          <p>
+            Module code prefix <strong>{institution.codePrefix}</strong>.{' '}
+            <a href={`/institutions/${institution.slug}`}>Public page</a>.
+          </p>
+          <h2>Admins</h2>
+          {admins.length === 0 ? (
+            <p>No admin yet: invite one below.</p>
+          ) : (
+            <ul>
+              {admins.map((admin) => (
+                <li key={admin.id}>
+                  {admin.name} ({admin.email})
+                </li>
+              ))}
+            </ul>
+          )}
+          {invitations.length > 0 && (
+            <p>Invitations waiting: {invitations.map((invitation) => invitation.email).join(', ')}.</p>
+          )}
+          <h2>Invite a member</h2>
+          <p>The institution’s admin invites the rest of its staff from their workspace.</p>
+          <ErrorSummary errors={errors} />
+          <PostForm
+            action={`/admin/institutions/${institution.slug}/invitations`}
+            csrfToken={csrfTokenFor(reply)}
+          >
+            <TextInput
+              name="email"
+              label="Email address"
+              type="email"
+              value={options.email}
+              error={errorFor(errors, 'email')}
+            />
+            <CheckboxGroup
+              name="roles"
+              legend="Roles"
+              values={['admin']}
+              error={errorFor(errors, 'roles')}
+              items={INSTITUTION_ROLES.map((role) => ({ value: role, label: ROLE_DESCRIPTIONS[role].label }))}
+            />
+            <Button>Send invitation</Button>
+          </PostForm>
+        </>
+      ),
+    });
+  }
+
+  app.get(
+    '/admin/institutions/:slug',
+    {
+      config: SECTOR_ADMIN,
+      schema: {
+        hide: true,
+        params: SlugParams,
+        querystring: Type.Object({ registered: Type.Optional(Type.String({ maxLength: 1 })) }),
+      },
+    },
+    async (request, reply) =>
+      institutionPage(
+        request,
+        reply,
+        request.params.slug,
+        request.query.registered ? { notice: 'Institution registered. Invite its first admin.' } : {},
+      ),
+  );
+
+  app.post(
+    '/admin/institutions/:slug/invitations',
+    {
+      config: SECTOR_ADMIN,
+      schema: {
+        hide: true,
+        params: SlugParams,
+        body: Type.Object({
+          _csrf: Type.String(),
+          email: Type.String({ maxLength: 320 }),
+          roles: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String(), { maxItems: 4 })])),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const institution = await catalogue.findInstitution(request.params.slug);
+      if (!institution) throw new HttpProblem(404, 'Page not found', 'There is no such institution.');
+      const roles =
+        request.body.roles === undefined
+          ? []
+          : Array.isArray(request.body.roles)
+            ? request.body.roles
+            : [request.body.roles];
+      const actor = actorOf(request);
+      try {
+        await accounts.invite(
+          institution,
+          { email: request.body.email, roles },
+          { id: actor.chainActorId, name: `${actor.name} (sector administrator)` },
+        );
+      } catch (error) {
+        if (error instanceof AccountsError)
+          return institutionPage(request, reply, request.params.slug, {
+            errors: error.errors,
+            email: request.body.email,
+          });
+        throw error;
+      }
+      return institutionPage(request, reply, request.params.slug, {
+        notice: `Invitation sent to ${request.body.email.trim()}.`,
+      });
+    },
+  );
+}
