@@ -130,7 +130,7 @@ export async function buildApp({
     await routes.register(mailPages, { mailer, isDemo });
     await routes.register(sectorAdminPages, { accounts, catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(approvalsPages, { approvals, catalogue, isDemo, publicUrl: config.publicUrl });
-    await routes.register(approvalsApi, { approvals, catalogue });
+    await routes.register(approvalsApi, { approvals, catalogue, publicUrl: config.publicUrl });
   });
 
   return app;
