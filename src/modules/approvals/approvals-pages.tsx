@@ -476,7 +476,7 @@ export async function approvalsPages(
               stepHref={isEditable ? (step) => `${href}/steps/${step}` : undefined}
             />
           )}
-          {view.problems.length > 0 && isEditable && (
+          {isEditable && view.checklist.isPassed && view.problems.length > 0 && (
             <>
               <h3>Also to fix before submitting</h3>
               <ul>
@@ -485,6 +485,9 @@ export async function approvalsPages(
                 ))}
               </ul>
             </>
+          )}
+          {isEditable && !view.isReady && (
+            <InsetText>You can submit the proposal for approval once every checklist item is met.</InsetText>
           )}
           {(isReviewing || proposal.state !== 'draft') && (
             <section aria-labelledby="changes-title">
