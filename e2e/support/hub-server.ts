@@ -4,11 +4,20 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { seedDemoData } from '../../src/seed.ts';
+import { createServices, type Services } from '../../src/services.ts';
 import { TEST_TODAY } from '../../test/support/test-app.ts';
+
+/** Signs the browser's session and form cookies; the hub refuses to start without one. */
+const E2E_AUTH_SECRET = 'e2e-secret-that-is-long-enough-for-the-hub-0123456789';
 
 export interface HubServer {
   /** Where the browser reaches the hub, e.g. http://127.0.0.1:41234 (no trailing slash). */
   baseUrl: string;
+  /**
+   * The hub's own services on the same database, configured as the running hub is: for setting up
+   * what no page offers a stranger, such as a member of staff with roles at an institution.
+   */
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -50,6 +59,9 @@ export async function startHub(): Promise<HubServer> {
         PORT: String(port),
         PUBLIC_URL: baseUrl,
         SEED_DEMO_DATA: 'true',
+        AUTH_SECRET: E2E_AUTH_SECRET,
+        // Tests make the people they need (support/people.ts) rather than rely on demo accounts.
+        SEED_DEMO_ACCOUNTS: 'false',
       });
       const app: FastifyInstance = await buildApp({ config, database, clock: () => TEST_TODAY });
       try {
@@ -61,6 +73,7 @@ export async function startHub(): Promise<HubServer> {
       }
       return {
         baseUrl,
+        services: createServices({ config, database, clock: () => TEST_TODAY }),
         async close() {
           await app.close();
           await database.close();
