@@ -123,6 +123,7 @@ describe('errors in production', () => {
       NODE_ENV: 'production',
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'https://hub.example',
+      AUTH_SECRET: 'production-secret-for-this-test-0123456789',
     });
     const app = await buildApp({ config, database: testDatabase.database, clock: () => TEST_TODAY });
     app.get('/boom', { config: { access: 'public' } }, async () => {
@@ -140,6 +141,27 @@ describe('errors in production', () => {
       expect(api.statusCode).toBe(500);
       expect(api.headers['content-type']).toContain('application/problem+json');
       expect(api.body).not.toContain('secret');
+    } finally {
+      await app.close();
+      await testDatabase.drop();
+    }
+  });
+
+  it('keep the development outbox out of reach and mark cookies secure', async () => {
+    const testDatabase = await createTestDatabase('pglite');
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'https://hub.example',
+      AUTH_SECRET: 'production-secret-for-this-test-0123456789',
+    });
+    const app = await buildApp({ config, database: testDatabase.database, clock: () => TEST_TODAY });
+    try {
+      expect((await app.inject({ url: '/dev/outbox' })).statusCode).toBe(404);
+      const signIn = await app.inject({ url: '/sign-in' });
+      const cookies = [signIn.headers['set-cookie']].flat().join('\n');
+      expect(cookies).toMatch(/hub-csrf=.*; Secure/);
+      expect(cookies).toContain('HttpOnly');
     } finally {
       await app.close();
       await testDatabase.drop();
