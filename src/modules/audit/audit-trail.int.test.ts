@@ -39,7 +39,7 @@ describe.each(testDatabaseKinds())('the audit trail on %s', (kind) => {
   let app: FastifyInstance;
   let services: Services;
   let north: Institution;
-  let author: Visitor;
+  let author: Visitor & { userId: string };
   let proposalId: string;
 
   const verdictOf = async (chainId: string): Promise<ChainVerdict | undefined> =>
