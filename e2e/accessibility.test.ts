@@ -8,11 +8,26 @@ import {
   screenshot,
 } from './support/browser.ts';
 import { startHub, type HubServer } from './support/hub-server.ts';
+import { addInstitution, addStaff, northCollege, type Person } from './support/people.ts';
+import {
+  changeInReview,
+  draftProposal,
+  publishedMicroCredential,
+  submittedProposal,
+  type MadeProposal,
+} from './support/proposals.ts';
+import type { AuthoringStep } from '../src/modules/approvals/checklist-model.ts';
+import type { NewInstitution } from '../src/modules/catalogue/catalogue-repository.ts';
 import { mainHeadingText } from './pages/common.ts';
 import { GlossaryIndexPage } from './pages/glossary-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { InstitutionsPage } from './pages/institution-page.ts';
+import { OutboxPage } from './pages/outbox-page.ts';
+import { ProposalPage } from './pages/proposal-page.ts';
 import { SearchPage } from './pages/search-page.ts';
+import { AccountPage, SignInPage, SignUpPage } from './pages/sign-in-page.ts';
+import { StepPage } from './pages/step-page.ts';
+import { ProposalsPage, ReviewQueuePage } from './pages/workspace-page.ts';
 
 let hub: HubServer | undefined;
 let browser: Browser | undefined;
@@ -29,6 +44,8 @@ interface PageCase {
   path: () => string;
   heading: () => string;
   status?: number;
+  /** Something the person does on the page first, such as sending a form with a mistake: the page it leads to is checked. */
+  then?: (page: Page) => Promise<void>;
 }
 
 const pages: PageCase[] = [
@@ -48,7 +65,194 @@ const pages: PageCase[] = [
   { name: 'about', path: () => '/about', heading: () => 'About the Micro-credentials Hub' },
   { name: 'accessibility', path: () => '/accessibility', heading: () => 'Accessibility statement' },
   { name: 'not-found', path: () => '/no-such-page', heading: () => 'Page not found', status: 404 },
+  { name: 'sign-in', path: () => '/sign-in', heading: () => SignInPage.heading },
+  { name: 'sign-up', path: () => '/sign-up', heading: () => SignUpPage.heading },
+  { name: 'forgot-password', path: () => '/forgot-password', heading: () => 'Reset your password' },
+  // By the time it is visited, submitting the proposals below has mailed the reviewers.
+  { name: 'outbox', path: () => '/dev/outbox', heading: () => OutboxPage.heading },
 ];
+
+/** Staff of North College: an author who is also its admin, and a reviewer. */
+type Staff = 'author' | 'reviewer';
+
+interface StaffPageCase extends PageCase {
+  as: Staff;
+}
+
+/** Made once the hub is running: proposals in each state the pages show. */
+const made: {
+  institution: NewInstitution;
+  draft: MadeProposal;
+  mistakes: MadeProposal;
+  published: MadeProposal & { slug: string };
+  change: MadeProposal;
+} = {
+  institution: northCollege(),
+  /** About and size filled in: a task list with steps done and to do, a checklist with gaps. */
+  draft: { id: '', title: 'Data ethics for public services', path: '' },
+  /** Left empty for the steps to be sent with mistakes. */
+  mistakes: { id: '', title: 'Untitled micro-credential', path: '' },
+  published: { id: '', title: 'Cyber security for small businesses', path: '', slug: '' },
+  /** A change to the published one, in review: the reviewer sees a redline. */
+  change: { id: '', title: '', path: '' },
+};
+const workspace = () => `/workspace/${made.institution.slug}`;
+
+const STEPS: AuthoringStep[] = ['about', 'outcomes', 'size', 'assessment', 'quality', 'partners'];
+
+/** A mistake a person can make on each step, and the page sent back with the error summary. */
+const mistakes: Record<AuthoringStep, (step: StepPage) => Promise<void>> = {
+  // Radio buttons and lists only offer good choices: send one they do not offer.
+  about: (step) => step.sendUnofferedValue('kind', 'neither'),
+  outcomes: async (step) => {
+    await step.field('Outcome 1', 'Outcome 1').fill('Explain data protection law');
+    await step.saveAndReturn();
+  },
+  size: async (step) => {
+    await step.field('SCQF credits').fill('ten');
+    await step.saveAndReturn();
+  },
+  assessment: (step) => step.sendUnofferedValue('assessmentKind', 'neither'),
+  quality: (step) => step.sendUnofferedValue('recognition', 'neither'),
+  partners: async (step) => {
+    await step.field('Name', 'Partner 1').fill('Scottish Information Commission');
+    await step.saveAndReturn();
+  },
+};
+
+const staffPages: StaffPageCase[] = [
+  { name: 'account', as: 'author', path: () => '/account', heading: () => AccountPage.heading },
+  { name: 'workspace', as: 'author', path: workspace, heading: () => made.institution.name },
+  {
+    name: 'proposals',
+    as: 'author',
+    path: () => `${workspace()}/proposals`,
+    heading: () => ProposalsPage.heading,
+  },
+  ...STEPS.map((step): StaffPageCase => ({
+    name: `step-${step}`,
+    as: 'author',
+    path: () => `${made.draft.path}/steps/${step}`,
+    heading: () => StepPage.titleOf(step),
+  })),
+  ...STEPS.map((step): StaffPageCase => ({
+    name: `step-${step}-with-error`,
+    as: 'author',
+    path: () => `${made.mistakes.path}/steps/${step}`,
+    heading: () => StepPage.titleOf(step),
+    then: async (page) => {
+      await mistakes[step](await StepPage.on(page, step));
+      const sentBack = await StepPage.on(page, step);
+      expect(await sentBack.errors().messages(), 'the error summary lists the mistake').toHaveLength(1);
+    },
+  })),
+  {
+    name: 'proposal-author',
+    as: 'author',
+    path: () => made.draft.path,
+    heading: () => made.draft.title,
+    then: async (page) => {
+      const proposal = await ProposalPage.on(page);
+      expect(await proposal.taskStatus('about')).toBe('Completed');
+      expect(await proposal.taskStatus('outcomes')).toBe('Not started');
+    },
+  },
+  {
+    name: 'proposal-reviewer',
+    as: 'reviewer',
+    path: () => made.change.path,
+    heading: () => made.change.title,
+    then: async (page) => {
+      const proposal = await ProposalPage.on(page);
+      expect(await proposal.status()).toBe('In review');
+      expect(await proposal.insertions().count(), 'the redline shows what was added').toBeGreaterThan(0);
+      expect(await proposal.commentForAuthor().isVisible()).toBe(true);
+    },
+  },
+  {
+    name: 'review-queue',
+    as: 'reviewer',
+    path: () => `${workspace()}/reviews`,
+    heading: () => ReviewQueuePage.heading,
+  },
+  { name: 'members', as: 'author', path: () => `${workspace()}/members`, heading: () => 'Members' },
+  { name: 'api-tokens', as: 'author', path: () => `${workspace()}/api-tokens`, heading: () => 'API tokens' },
+  {
+    name: 'approval-settings',
+    as: 'author',
+    path: () => `${workspace()}/settings`,
+    heading: () => 'Approval settings',
+  },
+  {
+    name: 'offerings',
+    as: 'author',
+    path: () => `${workspace()}/micro-credentials/${made.published.slug}/offerings`,
+    heading: () => `Offerings: ${made.published.title}`,
+  },
+];
+
+/** Each person's signed-in windows: on a desktop, on a phone and without JavaScript. */
+const staffWindows = new Map<
+  Staff,
+  { desktop: BrowserContext; phone: BrowserContext; noScript: BrowserContext }
+>();
+
+function windowsOf(person: Staff) {
+  const found = staffWindows.get(person);
+  if (!found) throw new Error(`${person} did not sign in`);
+  return found;
+}
+
+/** Makes North College's staff and proposals, and signs each person in once through /sign-in. */
+async function prepareStaff(server: HubServer, chromium: Browser): Promise<void> {
+  const institution = await addInstitution(server, made.institution);
+  made.institution = institution;
+  const people: Record<Staff, Person> = {
+    author: await addStaff(server, { name: 'Ann Author', institution, roles: ['author', 'admin'] }),
+    reviewer: await addStaff(server, { name: 'Rita Reviewer', institution, roles: ['reviewer'] }),
+  };
+  const { author, reviewer } = people;
+  made.draft = await draftProposal(server, {
+    institution,
+    author,
+    title: made.draft.title,
+    steps: ['about', 'size'],
+  });
+  made.mistakes = await draftProposal(server, { institution, author, title: made.mistakes.title, steps: [] });
+  made.published = await publishedMicroCredential(server, {
+    institution,
+    author,
+    reviewer,
+    title: made.published.title,
+  });
+  made.change = await changeInReview(server, {
+    institution,
+    author,
+    reviewer,
+    published: made.published,
+    description: 'Five weeks of online study with a weekly live seminar and a final project.',
+  });
+  // Something waiting in the review queue as well as something assigned.
+  await submittedProposal(server, { institution, author, title: 'Leading hybrid teams' });
+
+  for (const person of ['author', 'reviewer'] as const) {
+    const desktop = await newHubContext(chromium, server.baseUrl);
+    const page = await desktop.newPage();
+    await (await SignInPage.open(page)).signInAs(people[person]);
+    await page.close();
+    // The same session in the other windows: signing in again would count against the sign-in limit.
+    const storageState = await desktop.storageState();
+    staffWindows.set(person, {
+      desktop,
+      phone: await newHubContext(chromium, server.baseUrl, {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        storageState,
+      }),
+      noScript: await newHubContext(chromium, server.baseUrl, { javaScriptEnabled: false, storageState }),
+    });
+  }
+}
 
 beforeAll(async () => {
   [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
@@ -70,6 +274,8 @@ beforeAll(async () => {
   await page.close();
   expect(discovered.coursePath).toMatch(/^\/micro-credentials\/[a-z0-9-]+$/);
   expect(discovered.institutionPath).toMatch(/^\/institutions\/[a-z0-9-]+$/);
+
+  await prepareStaff(hub, browser);
 });
 
 afterAll(async () => {
@@ -88,6 +294,7 @@ async function visit(
   try {
     const response = await page.goto(pageCase.path());
     expect(response?.status()).toBe(pageCase.status ?? 200);
+    if (pageCase.then) await pageCase.then(page);
     expect(await mainHeadingText(page)).toBe(pageCase.heading());
     await check(page);
     expect(errors, 'script errors in the page').toEqual([]);
@@ -128,10 +335,48 @@ describe('every page works without JavaScript', () => {
 
 describe('pages on a phone-sized screen meet WCAG 2.2 AA as far as axe can tell', () => {
   // The narrow layouts differ most: filters fold away and tables become boxes.
-  const narrow = new Set(['home', 'search-care-online', 'course', 'framework', 'glossary']);
+  const narrow = new Set(['home', 'search-care-online', 'course', 'framework', 'glossary', 'sign-in']);
   for (const pageCase of pages.filter((candidate) => narrow.has(candidate.name))) {
     it(`the ${pageCase.name} page has no serious or critical axe violation at 390 pixels wide`, async () => {
       await visit(onPhone, pageCase, async (page) => {
+        await expectNoSeriousAxeViolations(page, `${pageCase.name} on a phone`);
+        await screenshot(page, `${pageCase.name}-phone`);
+      });
+    });
+  }
+});
+
+describe('pages for signed-in staff meet WCAG 2.2 AA as far as axe can tell', () => {
+  for (const pageCase of staffPages) {
+    it(`the ${pageCase.name} page, as the ${pageCase.as}, has no serious or critical axe violation`, async () => {
+      await visit(windowsOf(pageCase.as).desktop, pageCase, async (page) => {
+        await expectNoSeriousAxeViolations(page, pageCase.name);
+        await screenshot(page, pageCase.name);
+      });
+    });
+  }
+});
+
+describe('pages for signed-in staff work without JavaScript', () => {
+  // Pages reached by sending a form with a mistake need a script to make the mistake: see above.
+  for (const pageCase of staffPages.filter((candidate) => !candidate.name.endsWith('-with-error'))) {
+    it(`the ${pageCase.name} page, as the ${pageCase.as}, shows its main heading and content without JavaScript`, async () => {
+      await visit(windowsOf(pageCase.as).noScript, pageCase, async (page) => {
+        expect(await page.locator('body.js-enabled').count()).toBe(0);
+        expect(await page.getByRole('main').isVisible()).toBe(true);
+        expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+        await screenshot(page, `${pageCase.name}-no-js`);
+      });
+    });
+  }
+});
+
+describe('staff pages on a phone-sized screen meet WCAG 2.2 AA as far as axe can tell', () => {
+  // The longest forms and the proposal page, whose task list, checklist and redline stack up.
+  const narrow = new Set(['step-outcomes', 'step-size-with-error', 'proposal-author', 'proposal-reviewer']);
+  for (const pageCase of staffPages.filter((candidate) => narrow.has(candidate.name))) {
+    it(`the ${pageCase.name} page, as the ${pageCase.as}, has no serious or critical axe violation at 390 pixels wide`, async () => {
+      await visit(windowsOf(pageCase.as).phone, pageCase, async (page) => {
         await expectNoSeriousAxeViolations(page, `${pageCase.name} on a phone`);
         await screenshot(page, `${pageCase.name}-phone`);
       });

@@ -3,8 +3,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { launchBrowser, newHubContext, recordPageErrors } from './support/browser.ts';
 import { focusedElement, tab, tabUntil, type FocusedElement } from './support/focus.ts';
 import { startHub, type HubServer } from './support/hub-server.ts';
+import { addInstitution, addStaff, northCollege, type Person } from './support/people.ts';
+import { draftProposal, type MadeProposal } from './support/proposals.ts';
 import { whileNavigating } from './pages/common.ts';
+import { ProposalPage } from './pages/proposal-page.ts';
 import { SearchPage } from './pages/search-page.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+import { StepPage } from './pages/step-page.ts';
 
 let hub: HubServer | undefined;
 let browser: Browser | undefined;
@@ -12,9 +17,20 @@ let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 
+let author: Person;
+let draft: MadeProposal;
+
 beforeAll(async () => {
   [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
   context = await newHubContext(browser, hub.baseUrl);
+  const institution = await addInstitution(hub, northCollege());
+  author = await addStaff(hub, { name: 'Ann Author', institution, roles: ['author'] });
+  draft = await draftProposal(hub, {
+    institution,
+    author,
+    title: 'Data ethics for public services',
+    steps: ['about'],
+  });
 });
 
 afterAll(async () => {
@@ -136,5 +152,62 @@ describe('using the search page with a keyboard only', () => {
         isFocusVisible: true,
         isOnScreen: true,
       });
+  });
+});
+
+describe('describing a micro-credential with a keyboard only', () => {
+  const isField = (name: string) => (element: FocusedElement) => element.name === name;
+
+  it('an author tabs to each field of a step, types or picks the answer, and Enter on "Save and continue" saves it', async () => {
+    if (!hub || !browser) throw new Error('The hub or the browser did not start');
+    // The author's own window, so the other tests stay signed out.
+    const authorContext = await newHubContext(browser, hub.baseUrl);
+    const authorPage = await authorContext.newPage();
+    const authorErrors = recordPageErrors(authorPage);
+    try {
+      await (await SignInPage.open(authorPage)).signInAs(author);
+      await StepPage.open(authorPage, draft.path, 'size');
+
+      const typeInto = async (name: string, text: string) => {
+        expectFocusAlwaysVisible(await tabUntil(authorPage, isField(name)));
+        await authorPage.keyboard.type(text);
+      };
+      await typeInto('scqfLevel', '9');
+      await typeInto('scqfCredits', '10');
+      await typeInto('notionalHours', '100');
+      // Tab reaches the first radio button of a group; Space picks it.
+      const firstRadio = await tabUntil(authorPage, isField('duration.kind'));
+      expectFocusAlwaysVisible(firstRadio);
+      expect(firstRadio.at(-1)).toMatchObject({ type: 'radio', value: 'fixed', checked: false });
+      await authorPage.keyboard.press('Space');
+      expect(await focusedElement(authorPage)).toMatchObject({ value: 'fixed', checked: true });
+      await typeInto('duration.amount', '6');
+      // Typing the start of an option picks it in a list.
+      await typeInto('duration.unit', 'weeks');
+
+      const visited = await tabUntil(
+        authorPage,
+        (element) => element.tag === 'button' && element.text === 'Save and continue',
+      );
+      expectFocusAlwaysVisible(visited);
+      await whileNavigating(authorPage, () => authorPage.keyboard.press('Enter'));
+      await StepPage.on(authorPage, 'assessment');
+
+      // Everything typed was saved: the step reads back as entered, and the task list marks it done.
+      const size = await StepPage.open(authorPage, draft.path, 'size');
+      await size.expectShowing([
+        { type: 'text', label: 'SCQF level (1 to 12)', value: '9' },
+        { type: 'text', label: 'SCQF credits', value: '10' },
+        { type: 'text', label: 'Notional hours of learning', value: '100' },
+        { type: 'radio', question: 'How long it takes', answer: 'A fixed length' },
+        { type: 'text', label: 'Length', value: '6' },
+        { type: 'select', label: 'Unit', option: 'weeks' },
+      ]);
+      const proposal = await ProposalPage.open(authorPage, draft.path);
+      expect(await proposal.taskStatus('size')).toBe('Completed');
+      expect(authorErrors, 'script errors in the pages').toEqual([]);
+    } finally {
+      await authorContext.close();
+    }
   });
 });

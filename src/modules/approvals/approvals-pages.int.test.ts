@@ -7,7 +7,7 @@ import {
 } from '../../../test/support/test-database.ts';
 import { buildTestApp } from '../../../test/support/test-app.ts';
 import { publishCatalogue } from '../../../test/support/factories.ts';
-import { anInstitution } from '../../../test/support/builders.ts';
+import { aMicroCredential, anInstitution } from '../../../test/support/builders.ts';
 import { signedInStaff, testServices } from '../../../test/support/people.ts';
 import { goodStepValues } from '../../../test/support/proposal-fields.ts';
 import type { Services } from '../../services.ts';
@@ -24,7 +24,13 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
     const fixture = await publishCatalogue(
       database.database,
       [anInstitution({ slug: 'north-college', name: 'North College', codePrefix: 'NC' })],
-      [],
+      [
+        {
+          institution: 'north-college',
+          input: aMicroCredential({ title: 'Care planning basics' }),
+          slug: 'care-planning-basics',
+        },
+      ],
     );
     institutionId = fixture.institutions.get('north-college')!.id;
     app = await buildTestApp(database.database);
@@ -117,7 +123,8 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
       303,
     );
     const approved = await author.get(proposalUrl);
-    expect(approved.body).toMatch(/data-testid="module-code">NC0001</);
+    // The seeded course holds NC0001: codes continue the institution's sequence.
+    expect(approved.body).toMatch(/data-testid="module-code">NC0002</);
     expect((await author.post(`${proposalUrl}/transitions`, { action: 'publish' })).statusCode).toBe(303);
 
     const search = await app.inject({ url: '/api/v1/micro-credentials?q=ethics' });
@@ -129,5 +136,34 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
       expect(history.body).toContain(words);
     const verdicts = await services.audit.verifyAll();
     expect(verdicts.every((verdict) => verdict.isIntact)).toBe(true);
+  });
+
+  it('a change to a published micro-credential starts from it, and the redline shows only what the author changed', async () => {
+    const author = await signedInStaff(app, services, {
+      name: 'Cal Changer',
+      institutionId,
+      roles: ['author'],
+    });
+    await author.get(`${base}/proposals`);
+    const started = await author.post(`${base}/micro-credentials/care-planning-basics/changes`);
+    expect(started.statusCode).toBe(303);
+    const proposalUrl = started.headers.location!;
+    const unchanged = await author.get(proposalUrl);
+    expect(unchanged.body).toContain('Version 1 (published) stays live until this one is published');
+    await author.submit(`${proposalUrl}/steps/about`, {
+      ...goodStepValues('Care planning basics').about,
+      summary: 'A shorter, plainer summary for carers who plan care with families.',
+      intent: 'save',
+    });
+    const edited = await author.get(proposalUrl);
+    expect(edited.body).toContain('hub-redline__ins');
+    const redline = edited.body.slice(edited.body.indexOf('id="changes-title"'));
+    expect(redline).toContain('Summary');
+    // Approval sets the route and date; a change the author did not make is never shown as one.
+    expect(redline).not.toContain('Approval route');
+    expect(redline).not.toContain('Approval date');
+    const second = await author.post(`${base}/micro-credentials/care-planning-basics/changes`);
+    expect(second.statusCode).toBe(409);
+    expect(second.body).toContain('A change to this micro-credential is already draft');
   });
 });

@@ -489,7 +489,7 @@ export async function approvalsPages(
           {isEditable && !view.isReady && (
             <InsetText>You can submit the proposal for approval once every checklist item is met.</InsetText>
           )}
-          {(isReviewing || proposal.state !== 'draft') && (
+          {(isReviewing || proposal.state !== 'draft' || view.base) && (
             <section aria-labelledby="changes-title">
               <h2 id="changes-title">What changes</h2>
               <RedlineDiff

@@ -249,7 +249,11 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
       const subjects = new Map(
         (await catalogue.listSubjects()).map((subject) => [subject.slug, subject.name]),
       );
-      const diffs: FieldDiff[] = diffVersions(base?.input ?? null, assessment.parsed.draft, {
+      // The route and approval date are set by approval, never by the author: leave them out of the redline.
+      const published = base
+        ? (({ qaRoute: _route, qaApprovedOn: _approvedOn, ...rest }) => rest)(base.input)
+        : null;
+      const diffs: FieldDiff[] = diffVersions(published, assessment.parsed.draft, {
         subjectNames: subjects,
       });
       const isReviewer = actor.roles.includes('reviewer') || actor.roles.includes('admin');
