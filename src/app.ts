@@ -105,7 +105,12 @@ export async function buildApp({
     logLevel: 'warn',
   });
 
-  const { framework, catalogue, mailer, accounts, approvals } = createServices({ config, database, clock, log: app.log });
+  const { framework, catalogue, mailer, accounts, approvals } = createServices({
+    config,
+    database,
+    clock,
+    log: app.log,
+  });
   const isDemo = config.seedDemoData;
   registerErrorHandling(app, {
     showDetails: config.env === 'development',
