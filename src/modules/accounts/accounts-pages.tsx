@@ -1,15 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ComponentChildren } from 'preact';
-import { LayoutArea, type Breadcrumb } from '../../platform/views/layout.tsx';
 import {
   Button,
   CheckboxGroup,
   ErrorSummary,
   InsetText,
   NotificationBanner,
-  PageHeader,
   PostForm,
   SummaryList,
   Table,
@@ -22,7 +19,7 @@ import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import { HttpProblem } from '../../platform/http/problems.ts';
 import { setHeaderAccount } from '../../platform/http/request-context.ts';
 import { wantsJson } from '../../platform/http/error-handler.ts';
-import { sendHubPage } from '../site/index.ts';
+import { sendTitledPage, type TitledPageOptions } from '../site/index.ts';
 import { AccountsError, type AccountsService } from './accounts-service.ts';
 import {
   INSTITUTION_ROLES,
@@ -89,37 +86,8 @@ export async function accountsPages(
 ) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
 
-  function page(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: {
-      title: string;
-      label?: string;
-      breadcrumbs?: Breadcrumb[];
-      children: ComponentChildren;
-      status?: number;
-    },
-  ) {
-    return sendHubPage(
-      reply,
-      {
-        title: options.title,
-        currentPath: request.url,
-        isDemo,
-        publicUrl,
-        ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
-        children: (
-          <>
-            <LayoutArea area="header">
-              <PageHeader title={options.title} label={options.label} />
-            </LayoutArea>
-            <LayoutArea area="content">{options.children}</LayoutArea>
-          </>
-        ),
-      },
-      options.status,
-    );
-  }
+  const page = (request: FastifyRequest, reply: FastifyReply, options: TitledPageOptions) =>
+    sendTitledPage(request, reply, { isDemo, publicUrl }, options);
 
   // ---- Sign in and out ----------------------------------------------------------------------
 

@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ComponentChildren } from 'preact';
-import { LayoutArea, type Breadcrumb } from '../../platform/views/layout.tsx';
 import {
   Button,
   CheckboxGroup,
   ErrorSummary,
   NotificationBanner,
-  PageHeader,
   PostForm,
   RadioGroup,
   Table,
@@ -20,7 +17,7 @@ import {
 import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import { HttpProblem } from '../../platform/http/problems.ts';
 import { CatalogueValidationError, type CatalogueService } from '../catalogue/index.ts';
-import { sendHubPage } from '../site/index.ts';
+import { sendTitledPage, type TitledPageOptions } from '../site/index.ts';
 import { AccountsError, type AccountsService } from './accounts-service.ts';
 import { INSTITUTION_ROLES, ROLE_DESCRIPTIONS } from './accounts-model.ts';
 
@@ -45,31 +42,8 @@ export async function sectorAdminPages(
 ) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
 
-  function page(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: { title: string; breadcrumbs: Breadcrumb[]; children: ComponentChildren; status?: number },
-  ) {
-    return sendHubPage(
-      reply,
-      {
-        title: options.title,
-        currentPath: request.url,
-        isDemo,
-        publicUrl,
-        breadcrumbs: options.breadcrumbs,
-        children: (
-          <>
-            <LayoutArea area="header">
-              <PageHeader title={options.title} label="Sector administration" />
-            </LayoutArea>
-            <LayoutArea area="content">{options.children}</LayoutArea>
-          </>
-        ),
-      },
-      options.status,
-    );
-  }
+  const page = (request: FastifyRequest, reply: FastifyReply, options: TitledPageOptions) =>
+    sendTitledPage(request, reply, { isDemo, publicUrl }, options);
 
   function actorOf(request: FastifyRequest) {
     const principal = request.principal;

@@ -1,15 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ComponentChildren } from 'preact';
-import { LayoutArea, type Breadcrumb } from '../../platform/views/layout.tsx';
 import {
   Button,
   ButtonGroup,
   ErrorSummary,
   InsetText,
   NotificationBanner,
-  PageHeader,
   PostForm,
   RadioGroup,
   Select,
@@ -35,7 +32,7 @@ import {
   type OfferingInput,
 } from '../catalogue/index.ts';
 import { actorAt, ROLE_DESCRIPTIONS, type Actor } from '../accounts/index.ts';
-import { sendHubPage } from '../site/index.ts';
+import { sendTitledPage, type TitledPageOptions } from '../site/index.ts';
 import { ApprovalsError, type ApprovalsService } from './approvals-service.ts';
 import { ACTION_LABELS, STATE_LABELS, type ProposalAction } from './approvals-workflow.ts';
 import {
@@ -107,39 +104,8 @@ export async function approvalsPages(
     };
   }
 
-  function page(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: {
-      title: string;
-      label?: string;
-      breadcrumbs: Breadcrumb[];
-      children: ComponentChildren;
-      status?: number;
-      sidebar?: ComponentChildren;
-    },
-  ) {
-    return sendHubPage(
-      reply,
-      {
-        title: options.title,
-        currentPath: request.url,
-        isDemo,
-        publicUrl,
-        breadcrumbs: options.breadcrumbs,
-        children: (
-          <>
-            <LayoutArea area="header">
-              <PageHeader title={options.title} label={options.label} />
-            </LayoutArea>
-            <LayoutArea area="content">{options.children}</LayoutArea>
-            {options.sidebar && <LayoutArea area="sidebar">{options.sidebar}</LayoutArea>}
-          </>
-        ),
-      },
-      options.status,
-    );
-  }
+  const page = (request: FastifyRequest, reply: FastifyReply, options: TitledPageOptions) =>
+    sendTitledPage(request, reply, { isDemo, publicUrl }, options);
 
   function mapError(error: unknown): FormError[] {
     if (error instanceof ApprovalsError) {

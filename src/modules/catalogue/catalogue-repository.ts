@@ -139,14 +139,6 @@ export function createCatalogueRepository(database: Database) {
       return row?.count ?? 0;
     },
 
-    async countMicroCredentialsOf(institutionId: string, tx: Db = db): Promise<number> {
-      const [row] = await tx
-        .select({ count: sql<number>`count(*)::int` })
-        .from(microCredentials)
-        .where(eq(microCredentials.institutionId, institutionId));
-      return row?.count ?? 0;
-    },
-
     async insertMicroCredential(
       values: { slug: string; institutionId: string; isDemo: boolean },
       tx: Db = db,

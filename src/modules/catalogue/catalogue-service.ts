@@ -65,6 +65,10 @@ export interface CatalogueDependencies {
   clock: () => Date;
 }
 
+function moduleCode(institution: Institution, number: number): string {
+  return `${institution.codePrefix}${String(number).padStart(4, '0')}`;
+}
+
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -153,6 +157,12 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
       ([a, aLabel], [b, bLabel]) =>
         (countByValue.get(b) ?? 0) - (countByValue.get(a) ?? 0) || aLabel.localeCompare(bLabel),
     );
+  }
+
+  /** Module codes run on from the institution's highest one; the row lock keeps two approvals apart. */
+  async function nextCodeNumberOf(institution: Institution, tx: Db): Promise<number> {
+    await repository.lockInstitution(institution.id, tx);
+    return (await repository.highestCodeNumber(institution.id, institution.codePrefix, tx)) + 1;
   }
 
   async function refreshEntry(
@@ -330,9 +340,7 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
         if (!existing?.code) throw new Error(`Micro-credential ${microCredentialId} has no module code`);
         code = existing.code;
       } else {
-        await repository.lockInstitution(request.institution.id, tx);
-        const prefix = request.institution.codePrefix;
-        code = `${prefix}${String((await repository.highestCodeNumber(request.institution.id, prefix, tx)) + 1).padStart(4, '0')}`;
+        code = moduleCode(request.institution, await nextCodeNumberOf(request.institution, tx));
         let slug = request.slug;
         for (let suffix = 2; await repository.isSlugTaken(slug, tx); suffix += 1)
           slug = `${request.slug}-${suffix}`;
@@ -441,14 +449,13 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
         for (const request of requests) {
           const institutionId = request.institution.id;
           const codeNumber =
-            nextCodeNumber.get(institutionId) ??
-            (await repository.countMicroCredentialsOf(institutionId, tx)) + 1;
+            nextCodeNumber.get(institutionId) ?? (await nextCodeNumberOf(request.institution, tx));
           nextCodeNumber.set(institutionId, codeNumber + 1);
           const microCredentialId = await repository.insertMicroCredential(
             { slug: request.slug, institutionId: request.institution.id, isDemo: request.isDemo },
             tx,
           );
-          const code = `${request.institution.codePrefix}${String(codeNumber).padStart(4, '0')}`;
+          const code = moduleCode(request.institution, codeNumber);
           const versionId = await repository.insertPublishedVersion(
             {
               microCredentialId,

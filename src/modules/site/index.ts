@@ -4,5 +4,7 @@ export {
   hubErrorPageRenderer,
   renderHubPage,
   sendHubPage,
+  sendTitledPage,
+  type TitledPageOptions,
   type HubPageProps,
 } from './site-chrome.tsx';

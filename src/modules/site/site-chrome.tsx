@@ -1,5 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
-import { Layout, type LayoutProps } from '../../platform/views/layout.tsx';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Layout, LayoutArea, type Breadcrumb, type LayoutProps } from '../../platform/views/layout.tsx';
+import { PageHeader } from '../../platform/views/components.tsx';
 import { currentHeaderAccount } from '../../platform/http/request-context.ts';
 import { renderPage } from '../../platform/views/render.ts';
 import { createErrorPageRenderer } from '../../platform/views/error-page.tsx';
@@ -41,10 +43,45 @@ export function Term({ slug, children }: { slug: string; children: ComponentChil
 }
 
 /** Sends a hub page; forms re-rendered with their errors go out as 400 with what was typed. */
-export function sendHubPage(
-  reply: import('fastify').FastifyReply,
-  props: HubPageProps,
-  status = 200,
-): import('fastify').FastifyReply {
+export function sendHubPage(reply: FastifyReply, props: HubPageProps, status = 200): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').send(renderHubPage(props));
+}
+
+export interface TitledPageOptions {
+  title: string;
+  /** Shown above the title, e.g. the institution a workspace page belongs to. */
+  label?: string | undefined;
+  breadcrumbs?: Breadcrumb[];
+  children: ComponentChildren;
+  sidebar?: ComponentChildren;
+  status?: number | undefined;
+}
+
+/** The usual page of a task: a header with the title, the content, and an optional sidebar. */
+export function sendTitledPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  site: { isDemo: boolean; publicUrl: string },
+  options: TitledPageOptions,
+): FastifyReply {
+  return sendHubPage(
+    reply,
+    {
+      title: options.title,
+      currentPath: request.url,
+      isDemo: site.isDemo,
+      publicUrl: site.publicUrl,
+      ...(options.breadcrumbs ? { breadcrumbs: options.breadcrumbs } : {}),
+      children: (
+        <>
+          <LayoutArea area="header">
+            <PageHeader title={options.title} label={options.label} />
+          </LayoutArea>
+          <LayoutArea area="content">{options.children}</LayoutArea>
+          {options.sidebar !== undefined && <LayoutArea area="sidebar">{options.sidebar}</LayoutArea>}
+        </>
+      ),
+    },
+    options.status,
+  );
 }
