@@ -105,7 +105,7 @@ export async function buildApp({
     logLevel: 'warn',
   });
 
-  const { framework, catalogue, mailer, accounts, approvals } = createServices({
+  const { framework, catalogue, mailer, audit, accounts, approvals } = createServices({
     config,
     database,
     clock,
@@ -133,7 +133,14 @@ export async function buildApp({
     await routes.register(sitePages, { catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(accountsPages, { accounts, isDemo, publicUrl: config.publicUrl, isProduction });
     await routes.register(mailPages, { mailer, isDemo });
-    await routes.register(sectorAdminPages, { accounts, catalogue, isDemo, publicUrl: config.publicUrl });
+    await routes.register(sectorAdminPages, {
+      accounts,
+      catalogue,
+      framework,
+      audit,
+      isDemo,
+      publicUrl: config.publicUrl,
+    });
     await routes.register(approvalsPages, { approvals, catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(approvalsApi, { approvals, catalogue, publicUrl: config.publicUrl });
   });

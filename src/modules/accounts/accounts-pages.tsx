@@ -445,7 +445,8 @@ export async function accountsPages(
           )}
           {user.isSectorAdmin && (
             <p>
-              You are a sector administrator: <a href="/admin">manage institutions</a>.
+              You are a sector administrator: manage <a href="/admin/institutions">institutions</a> and the{' '}
+              <a href="/admin/glossary">glossary</a>.
             </p>
           )}
         </>

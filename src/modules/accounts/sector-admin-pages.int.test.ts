@@ -81,4 +81,30 @@ describe.each(testDatabaseKinds())('sector administration on %s', (kind) => {
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/sign-in?next=%2Fadmin%2Finstitutions');
   });
+
+  it('a sector admin edits a glossary entry: a new synonym widens searches, a taken one is refused and changes nothing', async () => {
+    const sectorAdmin = await signedInStaff(app, services, { name: 'Gail Glossary', isSectorAdmin: true });
+    const page = await sectorAdmin.get('/admin/glossary/micro-credential');
+    expect(page.statusCode).toBe(200);
+    const current = await services.framework.findGlossaryEntry('micro-credential');
+    const fields = {
+      term: current!.term,
+      summary: current!.summary,
+      body: current!.body.join('\n\n'),
+      synonyms: [...current!.synonyms, 'nano-degree'].join(', '),
+    };
+    const saved = await sectorAdmin.post('/admin/glossary/micro-credential', fields);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.body).toContain('The entry is saved');
+    expect((await services.framework.glossaryPhrasesIn('nano-degree'))[0]?.slug).toBe('micro-credential');
+
+    const taken = await sectorAdmin.post('/admin/glossary/micro-credential', { ...fields, synonyms: 'RPL' });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toContain('a term or synonym may belong to one entry only');
+    // What was typed stays in the form beside the error.
+    expect(taken.body).toContain('>RPL</textarea>');
+    expect((await services.framework.findGlossaryEntry('micro-credential'))!.synonyms).toContain(
+      'nano-degree',
+    );
+  });
 });

@@ -17,6 +17,8 @@ import {
 import { csrfTokenFor } from '../../platform/http/csrf.ts';
 import { HttpProblem } from '../../platform/http/problems.ts';
 import { CatalogueValidationError, type CatalogueService } from '../catalogue/index.ts';
+import type { FrameworkService } from '../framework/index.ts';
+import type { AuditTrail } from '../audit/index.ts';
 import { sendTitledPage, type TitledPageOptions } from '../site/index.ts';
 import { AccountsError, type AccountsService } from './accounts-service.ts';
 import { INSTITUTION_ROLES, ROLE_DESCRIPTIONS } from './accounts-model.ts';
@@ -36,9 +38,18 @@ export async function sectorAdminPages(
   {
     accounts,
     catalogue,
+    framework,
+    audit,
     isDemo,
     publicUrl,
-  }: { accounts: AccountsService; catalogue: CatalogueService; isDemo: boolean; publicUrl: string },
+  }: {
+    accounts: AccountsService;
+    catalogue: CatalogueService;
+    framework: FrameworkService;
+    audit: AuditTrail;
+    isDemo: boolean;
+    publicUrl: string;
+  },
 ) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -307,6 +318,157 @@ export async function sectorAdminPages(
       }
       return institutionPage(request, reply, request.params.slug, {
         notice: `Invitation sent to ${request.body.email.trim()}.`,
+      });
+    },
+  );
+
+  // ---- The glossary ------------------------------------------------------------------------
+
+  app.get('/admin/glossary', { config: SECTOR_ADMIN, schema: { hide: true } }, async (request, reply) => {
+    const entries = await framework.listGlossary();
+    return page(request, reply, {
+      title: 'Glossary',
+      breadcrumbs: [{ href: '/admin/institutions', label: 'Sector administration' }, { label: 'Glossary' }],
+      children: (
+        <>
+          <p>
+            Entries explain the sector’s words to learners; their synonyms also widen searches. A word or
+            synonym can belong to one entry only.
+          </p>
+          <Table
+            caption="Glossary entries"
+            isCaptionHidden
+            headers={['Term', 'Summary']}
+            rows={entries.map((entry) => [
+              <a href={`/admin/glossary/${entry.slug}`}>{entry.term}</a>,
+              entry.summary,
+            ])}
+          />
+        </>
+      ),
+    });
+  });
+
+  type EntryValues = { term: string; summary: string; body: string; synonyms: string };
+
+  async function entryPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    options: { errors?: FormError[]; values?: EntryValues; notice?: string } = {},
+  ) {
+    const entry = await framework.findGlossaryEntry(slug);
+    if (!entry) throw new HttpProblem(404, 'Page not found', 'There is no such glossary entry.');
+    const errors = options.errors ?? [];
+    const values = options.values ?? {
+      term: entry.term,
+      summary: entry.summary,
+      body: entry.body.join('\n\n'),
+      synonyms: entry.synonyms.join(', '),
+    };
+    return page(request, reply, {
+      title: `Edit “${entry.term}”`,
+      status: errors.length > 0 ? 400 : 200,
+      breadcrumbs: [{ href: '/admin/glossary', label: 'Glossary' }, { label: entry.term }],
+      children: (
+        <>
+          {options.notice && (
+            <NotificationBanner isSuccess title="Saved">
+              {options.notice}
+            </NotificationBanner>
+          )}
+          <ErrorSummary errors={errors} />
+          <PostForm action={`/admin/glossary/${entry.slug}`} csrfToken={csrfTokenFor(reply)}>
+            <TextInput name="term" label="Term" value={values.term} error={errorFor(errors, 'term')} />
+            <Textarea
+              name="summary"
+              label="Summary"
+              hint="One sentence, under 160 characters."
+              rows={2}
+              value={values.summary}
+              error={errorFor(errors, 'summary')}
+            />
+            <Textarea
+              name="body"
+              label="Explanation"
+              hint="Two to four short paragraphs, separated by an empty line."
+              rows={10}
+              value={values.body}
+              error={errorFor(errors, 'body')}
+            />
+            <Textarea
+              name="synonyms"
+              label="Other words for it"
+              hint="Separated by commas. Searching for any of them finds the same courses."
+              rows={2}
+              value={values.synonyms}
+              error={errorFor(errors, 'synonyms')}
+            />
+            <Button>Save entry</Button>
+          </PostForm>
+          <p>
+            <a href={`/glossary/${entry.slug}`}>See the public entry</a>
+          </p>
+        </>
+      ),
+    });
+  }
+
+  const GlossaryParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+
+  app.get(
+    '/admin/glossary/:slug',
+    { config: SECTOR_ADMIN, schema: { hide: true, params: GlossaryParams } },
+    async (request, reply) => entryPage(request, reply, request.params.slug),
+  );
+
+  app.post(
+    '/admin/glossary/:slug',
+    {
+      config: SECTOR_ADMIN,
+      schema: {
+        hide: true,
+        params: GlossaryParams,
+        body: Type.Object({
+          _csrf: Type.String(),
+          term: Type.String({ maxLength: 200 }),
+          summary: Type.String({ maxLength: 1000 }),
+          body: Type.String({ maxLength: 20_000 }),
+          synonyms: Type.String({ maxLength: 5000 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { _csrf: _token, ...values } = request.body;
+      const before = await framework.findGlossaryEntry(request.params.slug);
+      if (!before) throw new HttpProblem(404, 'Page not found', 'There is no such glossary entry.');
+      const changes = {
+        term: values.term.trim(),
+        summary: values.summary.trim(),
+        body: values.body
+          .split(/\n\s*\n/)
+          .map((paragraph) => paragraph.trim())
+          .filter(Boolean),
+        synonyms: values.synonyms
+          .split(',')
+          .map((synonym) => synonym.trim())
+          .filter(Boolean),
+      };
+      const problems = await framework.updateGlossaryEntry(request.params.slug, changes);
+      if (problems.length > 0)
+        return entryPage(request, reply, request.params.slug, { errors: problems, values });
+      const actor = actorOf(request);
+      await audit.record({
+        chainId: 'sector',
+        actor: { id: actor.id, name: actor.name },
+        action: 'glossary.edited',
+        subjectType: 'glossary-entry',
+        subjectId: request.params.slug,
+        before: { term: before.term, summary: before.summary, body: before.body, synonyms: before.synonyms },
+        after: changes,
+      });
+      return entryPage(request, reply, request.params.slug, {
+        notice: 'The entry is saved and already used by search.',
       });
     },
   );

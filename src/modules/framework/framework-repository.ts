@@ -28,6 +28,12 @@ export function createFrameworkRepository(database: Database) {
         .select({ slug: glossaryTerms.slug, term: glossaryTerms.term, synonyms: glossaryTerms.synonyms })
         .from(glossaryTerms);
     },
+    async updateGlossaryTerm(
+      slug: string,
+      changes: Pick<GlossaryEntry, 'term' | 'summary' | 'body' | 'synonyms'>,
+    ): Promise<void> {
+      await db.update(glossaryTerms).set(changes).where(eq(glossaryTerms.slug, slug));
+    },
     async findGlossaryTerm(slug: string): Promise<GlossaryEntry | undefined> {
       const [row] = await db.select().from(glossaryTerms).where(eq(glossaryTerms.slug, slug));
       return row ? { ...row, category: row.category as GlossaryCategory } : undefined;
