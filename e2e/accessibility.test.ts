@@ -176,6 +176,20 @@ const staffPages: StaffPageCase[] = [
     heading: () => ReviewQueuePage.heading,
   },
   { name: 'members', as: 'author', path: () => `${workspace()}/members`, heading: () => 'Members' },
+  { name: 'sector-institutions', as: 'author', path: () => '/admin/institutions', heading: () => 'Institutions' },
+  {
+    name: 'sector-institution',
+    as: 'author',
+    path: () => `/admin/institutions/${made.institution.slug}`,
+    heading: () => made.institution.name,
+  },
+  { name: 'sector-glossary', as: 'author', path: () => '/admin/glossary', heading: () => 'Glossary' },
+  {
+    name: 'sector-glossary-entry',
+    as: 'author',
+    path: () => '/admin/glossary/scqf-level',
+    heading: () => 'Edit “SCQF level”',
+  },
   { name: 'api-tokens', as: 'author', path: () => `${workspace()}/api-tokens`, heading: () => 'API tokens' },
   {
     name: 'approval-settings',
@@ -212,6 +226,8 @@ async function prepareStaff(server: HubServer, chromium: Browser): Promise<void>
     reviewer: await addStaff(server, { name: 'Rita Reviewer', institution, roles: ['reviewer'] }),
   };
   const { author, reviewer } = people;
+  // The author also stewards the sector here, so that the sector administration pages are checked too.
+  await server.services.accounts.grantSectorAdmin(author.userId, 'system');
   made.draft = await draftProposal(server, {
     institution,
     author,
