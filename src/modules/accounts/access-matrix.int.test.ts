@@ -95,6 +95,15 @@ const PAGES: readonly (readonly [string, PageRow])[] = [
   ['POST /workspace/:institution/micro-credentials/:slug/changes',          [S,   N,      N,     A,     F,       F,       F,    N]],
   ['GET /workspace/:institution/settings',                                  [S,   N,      N,     F,     F,       F,       A,    N]],
   ['POST /workspace/:institution/settings',                                 [S,   N,      N,     F,     F,       F,       A,    N]],
+  // Sector administration: the hub's stewards only, whatever institution roles someone holds.
+  ['GET /admin',                                                            [S,   F,      A,     F,     F,       F,       F,    F]],
+  ['GET /admin/institutions',                                               [S,   F,      A,     F,     F,       F,       F,    F]],
+  ['POST /admin/institutions',                                              [S,   F,      A,     F,     F,       F,       F,    F]],
+  ['GET /admin/institutions/:slug',                                         [S,   F,      A,     F,     F,       F,       F,    F]],
+  ['POST /admin/institutions/:slug/invitations',                            [S,   F,      A,     F,     F,       F,       F,    F]],
+  ['GET /admin/glossary',                                                   [S,   F,      A,     F,     F,       F,       F,    F]],
+  ['GET /admin/glossary/:slug',                                             [S,   F,      A,     F,     F,       F,       F,    F]],
+  ['POST /admin/glossary/:slug',                                            [S,   F,      A,     F,     F,       F,       F,    F]],
 ];
 
 const TOKENS = ['none', 'south', 'author', 'reviewer', 'registry', 'admin'] as const;
@@ -159,7 +168,12 @@ function pageOutcome(response: LightMyRequestResponse, url: string, isRefusalAll
     return location === `/sign-in?next=${encodeURIComponent(url)}` ? S : `sign-in to ${location}`;
   if (statusCode === 404 && response.body.includes('Page not found')) return N;
   // The reason names the role: a refused form token is a 403 too, but says the form has expired.
-  if (statusCode === 403 && response.body.includes('role at North College to do this')) return F;
+  if (
+    statusCode === 403 &&
+    (response.body.includes('role at North College to do this') ||
+      response.body.includes('Only sector administrators can do this'))
+  )
+    return F;
   if (statusCode < 400 || (statusCode === 400 && isRefusalAllowed)) return A;
   return `status ${statusCode}`;
 }
@@ -241,8 +255,47 @@ describe.each(testDatabaseKinds())('who may use each workspace page and API rout
   const tokenList = async () =>
     (await services.accounts.tokensOf(north.id)).map(({ id, name, revokedAt }) => ({ id, name, revokedAt }));
 
+  const institutionSlugs = async () =>
+    (await services.catalogue.listInstitutions()).map((institution) => institution.slug).sort();
+  const glossaryEntry = async () => services.framework.findGlossaryEntry('scqf-level');
+
   const PAGE_RECIPES: Record<string, Recipe> = {
     'GET /dev/outbox/:id': async () => ({ params: { id: mailId } }),
+    'POST /admin/institutions': async ({ tag }) => ({
+      body: {
+        name: `Registered College ${tag.replace(/[^A-Za-z]/g, '')}`,
+        kind: 'college',
+        region: 'Fife',
+        website: '',
+        summary: 'A college registered by the sector administrator in a test.',
+        codePrefix: `R${tag
+          .replace(/[^A-Za-z]/g, '')
+          .toUpperCase()
+          .slice(0, 4)}`.slice(0, 5),
+      },
+      state: institutionSlugs,
+    }),
+    'GET /admin/institutions/:slug': async () => ({ params: { slug: north.slug } }),
+    'POST /admin/institutions/:slug/invitations': async ({ tag }) => ({
+      params: { slug: north.slug },
+      body: { email: `sector.invitee.${tag.toLowerCase()}@example.ac.uk`, roles: 'admin' },
+      state: pendingInvitations,
+    }),
+    'GET /admin/glossary/:slug': async () => ({ params: { slug: 'scqf-level' } }),
+    'POST /admin/glossary/:slug': async ({ tag }) => {
+      const entry = await glossaryEntry();
+      if (!entry) throw new Error('The glossary was not loaded');
+      return {
+        params: { slug: 'scqf-level' },
+        body: {
+          term: entry.term,
+          summary: entry.summary,
+          body: [...entry.body.slice(0, -1), `${entry.body.at(-1) ?? ''} (${tag})`].join('\n\n'),
+          synonyms: entry.synonyms.join(', '),
+        },
+        state: glossaryEntry,
+      };
+    },
     'POST /workspace/:institution/members/invite': async ({ tag }) => ({
       body: { email: `invitee.${tag.toLowerCase()}@example.ac.uk`, roles: 'author' },
       state: pendingInvitations,
@@ -454,6 +507,8 @@ describe.each(testDatabaseKinds())('who may use each workspace page and API rout
       return (
         path === '/account' ||
         path === '/workspace' ||
+        path === '/admin' ||
+        path.startsWith('/admin/') ||
         path.startsWith('/workspace/') ||
         path.startsWith('/dev/') ||
         path.startsWith('/api/v1/institutions/:institution/')
