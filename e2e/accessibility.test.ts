@@ -176,7 +176,12 @@ const staffPages: StaffPageCase[] = [
     heading: () => ReviewQueuePage.heading,
   },
   { name: 'members', as: 'author', path: () => `${workspace()}/members`, heading: () => 'Members' },
-  { name: 'sector-institutions', as: 'author', path: () => '/admin/institutions', heading: () => 'Institutions' },
+  {
+    name: 'sector-institutions',
+    as: 'author',
+    path: () => '/admin/institutions',
+    heading: () => 'Institutions',
+  },
   {
     name: 'sector-institution',
     as: 'author',
