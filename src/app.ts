@@ -9,6 +9,7 @@ import type { Database } from './platform/db/database.ts';
 import { enforceAccess, requireDeclaredAccess } from './platform/http/access.ts';
 import { registerCsrfProtection, requireCsrfToken } from './platform/http/csrf.ts';
 import { registerRequestContext } from './platform/http/request-context.ts';
+import { requestLogSerializer } from './platform/http/log-redaction.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
@@ -44,6 +45,7 @@ export async function buildApp({
         ? false
         : {
             level: config.logLevel,
+            serializers: { req: requestLogSerializer },
             redact: {
               paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
               censor: '[redacted]',

@@ -111,7 +111,16 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
 
   it('a redirect after sign-in never leaves the hub', async () => {
     const visitor = new Visitor(app);
-    const page = await visitor.get('/sign-in?next=//evil.example/phish');
-    expect(page.body).toContain('name="next" value="/account"');
+    for (const next of [
+      '//evil.example/phish',
+      '/\t/evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+    ]) {
+      const page = await visitor.get(`/sign-in?next=${encodeURIComponent(next)}`);
+      expect(page.body, next).toContain('name="next" value="/account"');
+    }
+    const inside = await visitor.get(`/sign-in?next=${encodeURIComponent('/workspace/x?done=submit')}`);
+    expect(inside.body).toContain('name="next" value="/workspace/x?done=submit"');
   });
 });

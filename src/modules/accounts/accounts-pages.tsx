@@ -33,9 +33,19 @@ import { NewAccountFields, SignInForm } from './views/auth-forms.tsx';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
 
-/** Only paths on this site: an open redirect would let a phishing mail borrow the hub's address. */
+/**
+ * Only paths on this site: an open redirect would let a phishing mail borrow the hub's address.
+ * Browsers drop tabs and newlines from addresses, so "/\t/evil.example" would leave the site: any
+ * control character or space is refused, and the result must resolve to this origin.
+ */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : '/account';
+  const fallback = '/account';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+  if (!next || !next.startsWith('/') || /[\u0000-\u0020\u007f\\]/.test(next)) return fallback;
+  const base = 'https://hub.invalid';
+  const resolved = new URL(next, base);
+  if (resolved.origin !== base || resolved.pathname.startsWith('//')) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
 
 function userOf(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {

@@ -191,7 +191,7 @@ export async function sectorAdminPages(
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
-    options: { errors?: FormError[]; email?: string; notice?: string } = {},
+    options: { errors?: FormError[]; email?: string; roles?: string[]; notice?: string } = {},
   ) {
     const institution = await catalogue.findInstitution(slug);
     if (!institution) throw new HttpProblem(404, 'Page not found', 'There is no such institution.');
@@ -248,7 +248,7 @@ export async function sectorAdminPages(
             <CheckboxGroup
               name="roles"
               legend="Roles"
-              values={['admin']}
+              values={options.roles ?? ['admin']}
               error={errorFor(errors, 'roles')}
               items={INSTITUTION_ROLES.map((role) => ({ value: role, label: ROLE_DESCRIPTIONS[role].label }))}
             />
@@ -313,6 +313,7 @@ export async function sectorAdminPages(
           return institutionPage(request, reply, request.params.slug, {
             errors: error.errors,
             email: request.body.email,
+            roles,
           });
         throw error;
       }

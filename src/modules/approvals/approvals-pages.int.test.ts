@@ -136,6 +136,27 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
       expect(history.body).toContain(words);
     const verdicts = await services.audit.verifyAll();
     expect(verdicts.every((verdict) => verdict.isIntact)).toBe(true);
+
+    // Version 2 replaces it; the first proposal can then no longer retire what the catalogue shows.
+    const institution = (await services.catalogue.findInstitution('north-college'))!;
+    const authorActor = { id: author.userId, name: 'Ann Author', roles: ['author' as const] };
+    const reviewerActor = { id: reviewer.userId, name: 'Rita Reviewer', roles: ['reviewer' as const] };
+    const change = await services.approvals.start(institution, authorActor, {
+      microCredentialSlug: 'data-ethics-for-public-services',
+    });
+    for (const action of ['submit', 'start-review', 'approve', 'publish'] as const)
+      await services.approvals.act(
+        institution,
+        change.id,
+        action === 'submit' || action === 'publish' ? authorActor : reviewerActor,
+        action,
+      );
+    const retireOld = await reviewer.submit(proposalUrl, { action: 'retire' }, `${proposalUrl}/transitions`);
+    expect(retireOld.statusCode).toBe(400);
+    expect(retireOld.body).toContain('A newer version of this micro-credential is published');
+    expect((await app.inject({ url: '/micro-credentials/data-ethics-for-public-services' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('a change to a published micro-credential starts from it, and the redline shows only what the author changed', async () => {
@@ -165,5 +186,34 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
     const second = await author.post(`${base}/micro-credentials/care-planning-basics/changes`);
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain('A change to this micro-credential is already draft');
+  });
+
+  it('an offering with several mistakes names every one at once and keeps what was typed', async () => {
+    const author = await signedInStaff(app, services, {
+      name: 'Olive Offerings',
+      institutionId,
+      roles: ['author'],
+    });
+    const page = `${base}/micro-credentials/care-planning-basics/offerings`;
+    const response = await author.submit(page, {
+      startsOn: '2027-02-01',
+      price: 'two hundred',
+      deliveryMode: '',
+      funding: 'self-funded',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Enter the price in pounds');
+    expect(response.body).toContain('Choose online, hybrid, in person or at the workplace');
+    expect(response.body).toContain('value="two hundred"');
+    expect(response.body).toContain('value="2027-02-01"');
+    const added = await author.submit(page, {
+      startsOn: '2027-02-01',
+      price: '250',
+      deliveryMode: 'online',
+      funding: 'self-funded',
+    });
+    expect(added.statusCode).toBe(303);
+    const course = await app.inject({ url: '/micro-credentials/care-planning-basics' });
+    expect(course.body).toContain('£250');
   });
 });

@@ -27,6 +27,7 @@ import {
   formatPrice,
   frameworkFacts,
   renderDetailPage,
+  validateOffering,
   type CatalogueService,
   type Institution,
   type OfferingInput,
@@ -323,7 +324,7 @@ export async function approvalsPages(
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    options: { errors?: FormError[]; notice?: string; comment?: string } = {},
+    options: { errors?: FormError[]; notice?: string; comment?: string; commentBody?: string } = {},
   ) {
     const { institution, actor, base } = await contextOf(request);
     let view;
@@ -504,7 +505,13 @@ export async function approvalsPages(
             <CommentThread comments={view.comments} />
             {view.actions.includes('comment') && (
               <PostForm action={`${href}/comments`} csrfToken={csrfToken}>
-                <Textarea name="body" label="Add a comment" rows={3} error={errorFor(errors, 'body')} />
+                <Textarea
+                  name="body"
+                  label="Add a comment"
+                  rows={3}
+                  value={options.commentBody}
+                  error={errorFor(errors, 'body')}
+                />
                 {isReviewer && (
                   <RadioGroup
                     name="visibility"
@@ -596,7 +603,10 @@ export async function approvalsPages(
           request.body.visibility ?? 'author',
         );
       } catch (error) {
-        return proposalPage(request, reply, request.params.id, { errors: mapError(error) });
+        return proposalPage(request, reply, request.params.id, {
+          errors: mapError(error),
+          commentBody: request.body.body,
+        });
       }
       return reply.redirect(`${base}/proposals/${request.params.id}#comments-title`, 303);
     },
@@ -994,7 +1004,12 @@ export async function approvalsPages(
       );
       const parsed = offeringFrom(body);
       try {
-        if (parsed.errors.length > 0) throw new CatalogueValidationError(parsed.errors);
+        // Every problem at once: the price that cannot be read and whatever else the rules find.
+        if (parsed.errors.length > 0)
+          throw new CatalogueValidationError([
+            ...parsed.errors,
+            ...validateOffering(parsed.input).filter((error) => error.field !== 'pricePence'),
+          ]);
         await catalogue.saveOffering({
           institution,
           microCredentialId: found.version.microCredentialId,

@@ -366,8 +366,20 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
             tx,
           );
         }
-        if (action === 'retire' && proposal.microCredentialId)
+        if (action === 'retire' && proposal.microCredentialId) {
+          // Only the proposal of the version the catalogue shows can retire it: an older proposal
+          // stays "published" after a newer version replaced it, and must not retire that one.
+          const current = await catalogue.publishedVersionIdOf(proposal.microCredentialId, tx);
+          if (current !== proposal.approvedVersionId)
+            throw new ApprovalsError('refused', [
+              {
+                field: 'retire',
+                message:
+                  'A newer version of this micro-credential is published: retire it from that version’s proposal',
+              },
+            ]);
           await catalogue.retire(proposal.microCredentialId, tx);
+        }
         await repository.update(proposal.id, changes, tx);
         if (comment?.trim())
           await repository.insertComment(

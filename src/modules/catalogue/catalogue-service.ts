@@ -380,6 +380,11 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
       return { slug: row.slug };
     },
 
+    /** Which version the catalogue shows now, if any: a proposal may act only on the current one. */
+    async publishedVersionIdOf(microCredentialId: string, tx: Db): Promise<string | null> {
+      return (await repository.findMicroCredentialRow(microCredentialId, tx))?.publishedVersionId ?? null;
+    },
+
     /** Takes a micro-credential out of the catalogue; its versions stay on record. */
     async retire(microCredentialId: string, tx: Db): Promise<void> {
       const row = await repository.findMicroCredentialRow(microCredentialId, tx);
