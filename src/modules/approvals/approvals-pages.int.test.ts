@@ -157,6 +157,16 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
     expect((await app.inject({ url: '/micro-credentials/data-ethics-for-public-services' })).statusCode).toBe(
       200,
     );
+
+    // Two "propose a change" at the same moment open one change, not two.
+    const both = await Promise.allSettled(
+      [1, 2].map(() =>
+        services.approvals.start(institution, authorActor, {
+          microCredentialSlug: 'data-ethics-for-public-services',
+        }),
+      ),
+    );
+    expect(both.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('a change to a published micro-credential starts from it, and the redline shows only what the author changed', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { approvalSettings, proposalComments, proposals } from './approvals-tables.ts';
 import type { ApprovalRoute, ProposalState } from './approvals-workflow.ts';
@@ -88,8 +88,11 @@ export function createApprovalsRepository(database: Database) {
         .orderBy(desc(proposals.updatedAt));
       return rows.map(toProposal);
     },
-    async openChangeOf(microCredentialId: string): Promise<Proposal | undefined> {
-      const [row] = await db
+    async lockChangesOf(microCredentialId: string, tx: Db): Promise<void> {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`changes:${microCredentialId}`}))`);
+    },
+    async openChangeOf(microCredentialId: string, tx: Db = db): Promise<Proposal | undefined> {
+      const [row] = await tx
         .select()
         .from(proposals)
         .where(

@@ -140,14 +140,6 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
           throw new ApprovalsError('not-found', [
             { field: 'microCredential', message: 'That micro-credential was not found' },
           ]);
-        const open = await repository.openChangeOf(published.version.microCredentialId);
-        if (open)
-          throw new ApprovalsError('conflict', [
-            {
-              field: 'microCredential',
-              message: `A change to this micro-credential is already ${STATE_LABELS[open.state].toLowerCase()}: continue that one`,
-            },
-          ]);
         values = valuesOf(published.version.input);
         microCredentialId = published.version.microCredentialId;
         baseVersionId = published.version.id;
@@ -156,6 +148,18 @@ export function createApprovalsService(deps: ApprovalsDependencies) {
       }
       const route = routeFor(kind, { requiresSecondApprover: false });
       return database.db.transaction(async (tx) => {
+        if (microCredentialId) {
+          // Checked under a lock, so two "propose a change" clicks at once cannot open two changes.
+          await repository.lockChangesOf(microCredentialId, tx);
+          const open = await repository.openChangeOf(microCredentialId, tx);
+          if (open)
+            throw new ApprovalsError('conflict', [
+              {
+                field: 'microCredential',
+                message: `A change to this micro-credential is already ${STATE_LABELS[open.state].toLowerCase()}: continue that one`,
+              },
+            ]);
+        }
         const proposal = await repository.insert(
           {
             institutionId: institution.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { requireDeclaredAccess } from './access.ts';
+import { enforceAccess, requireDeclaredAccess } from './access.ts';
 
 describe('route access declarations', () => {
   it('refuses to start when a route does not say who may use it', async () => {
@@ -23,5 +23,29 @@ describe('route access declarations', () => {
     });
     await app.ready();
     expect((await app.inject({ url: '/declared' })).body).toBe('ok');
+  });
+});
+
+describe('after the session runs out', () => {
+  it('a form sent from a page brings the person back to that page after signing in', async () => {
+    const app = Fastify();
+    await app.register(async (routes) => {
+      requireDeclaredAccess(routes);
+      enforceAccess(routes, async () => ({ outcome: 'sign-in' }));
+      routes.post('/things/1/comments', { config: { access: 'signed-in' } }, async () => 'saved');
+    });
+    const fromPage = await app.inject({
+      method: 'POST',
+      url: '/things/1/comments',
+      headers: { host: 'hub.test', referer: 'http://hub.test/things/1?tab=comments' },
+    });
+    expect(fromPage.statusCode).toBe(303);
+    expect(fromPage.headers.location).toBe(`/sign-in?next=${encodeURIComponent('/things/1?tab=comments')}`);
+    const fromElsewhere = await app.inject({
+      method: 'POST',
+      url: '/things/1/comments',
+      headers: { host: 'hub.test', referer: 'https://evil.example/phish' },
+    });
+    expect(fromElsewhere.headers.location).toBe(`/sign-in?next=${encodeURIComponent('/things/1/comments')}`);
   });
 });
