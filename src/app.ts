@@ -134,7 +134,7 @@ export async function buildApp({
     await routes.register(frameworkPages, { framework, isDemo, publicUrl: config.publicUrl });
     await routes.register(sitePages, { catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(accountsPages, { accounts, isDemo, publicUrl: config.publicUrl, isProduction });
-    await routes.register(mailPages, { mailer, isDemo });
+    await routes.register(mailPages, { mailer, isDemo, publicUrl: config.publicUrl });
     await routes.register(sectorAdminPages, {
       accounts,
       catalogue,

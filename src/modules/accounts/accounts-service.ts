@@ -4,7 +4,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { Database } from '../../platform/db/database.ts';
 import { isTokenOnlyPath } from '../../platform/http/csrf.ts';
 import type { Access, AccessDecision } from '../../platform/http/access.ts';
-import type { FieldError } from '../catalogue/index.ts';
+import type { FieldError, Institution } from '../catalogue/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { createAuth } from './accounts-auth.ts';
@@ -21,8 +21,8 @@ import { createAccountsRepository, type User } from './accounts-repository.ts';
 
 /** How the accounts module finds institutions; the catalogue provides it. */
 export interface InstitutionDirectory {
-  findInstitution(slug: string): Promise<{ id: string; slug: string; name: string } | undefined>;
-  institutionsByIds(ids: string[]): Promise<{ id: string; slug: string; name: string }[]>;
+  findInstitution(slug: string): Promise<Institution | undefined>;
+  institutionsByIds(ids: string[]): Promise<Institution[]>;
 }
 
 export interface AccountsDependencies {
@@ -60,7 +60,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
     /** The institution named by the route's `:institution`, once access has been checked. */
-    institution?: { id: string; slug: string; name: string };
+    institution?: Institution;
   }
 }
 
@@ -182,7 +182,7 @@ export function createAccountsService(deps: AccountsDependencies) {
     /** The access check behind every route (see platform/http/access.ts). */
     async authorize(request: FastifyRequest, access: Access): Promise<AccessDecision> {
       const principal = await principalOf(request);
-      let institution: { id: string; slug: string; name: string } | null | undefined;
+      let institution: Institution | null | undefined;
       if (typeof access === 'object') {
         const slug = (request.params as { institution?: string } | undefined)?.institution;
         institution = slug ? ((await institutions.findInstitution(slug)) ?? null) : null;

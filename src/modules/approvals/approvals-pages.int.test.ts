@@ -226,4 +226,33 @@ describe.each(testDatabaseKinds())('approval by forms on %s', (kind) => {
     const course = await app.inject({ url: '/micro-credentials/care-planning-basics' });
     expect(course.body).toContain('£250');
   });
+
+  it('when a colleague withdraws a draft while the author types, the refused step keeps what was typed', async () => {
+    const author = await signedInStaff(app, services, {
+      name: 'Tam Typist',
+      institutionId,
+      roles: ['author'],
+    });
+    const institution = (await services.catalogue.findInstitution('north-college'))!;
+    const proposal = await services.approvals.start(institution, {
+      id: author.userId,
+      name: 'Tam Typist',
+      roles: ['author'],
+    });
+    const stepUrl = `${base}/proposals/${proposal.id}/steps/about`;
+    await author.get(stepUrl);
+    await services.approvals.act(
+      institution,
+      proposal.id,
+      { id: 'colleague', name: 'A colleague', roles: ['author'] },
+      'withdraw',
+    );
+    const refused = await author.post(stepUrl, {
+      ...goodStepValues('Typed before the withdrawal').about,
+      intent: 'save',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('value="Typed before the withdrawal"');
+    expect(refused.body).toContain('ds_error-summary');
+  });
 });

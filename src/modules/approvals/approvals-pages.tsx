@@ -94,13 +94,13 @@ export async function approvalsPages(
   async function contextOf(
     request: FastifyRequest,
   ): Promise<{ institution: Institution; actor: Actor; base: string }> {
-    if (!request.institution || !request.principal)
+    // The access check has already found the institution named in the address.
+    const { institution, principal } = request;
+    if (!institution || !principal)
       throw new HttpProblem(404, 'Page not found', 'There is nothing at this address.');
-    const institution = await catalogue.findInstitution(request.institution.slug);
-    if (!institution) throw new HttpProblem(404, 'Page not found', 'There is nothing at this address.');
     return {
       institution,
-      actor: actorAt(request.principal, institution.id),
+      actor: actorAt(principal, institution.id),
       base: `/workspace/${institution.slug}`,
     };
   }
@@ -636,7 +636,9 @@ export async function approvalsPages(
       mapError(error);
       throw error;
     }
-    if (!view.actions.includes('edit')) return reply.redirect(`${base}/proposals/${id}`, 303);
+    // A refused save (a colleague submitted meanwhile) still shows what was typed, with the reason.
+    if (!view.actions.includes('edit') && !options.values)
+      return reply.redirect(`${base}/proposals/${id}`, 303);
     const index = AUTHORING_STEPS.findIndex((step) => step.id === stepId);
     const step = AUTHORING_STEPS[index];
     if (!step) throw new HttpProblem(404, 'Page not found', 'There is no such step.');

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { LayoutArea } from '../../platform/views/layout.tsx';
-import { PageHeader, InsetText } from '../../platform/views/components.tsx';
+import { InsetText } from '../../platform/views/components.tsx';
 import { notFound } from '../../platform/http/problems.ts';
-import { renderHubPage } from '../site/index.ts';
+import { sendTitledPage } from '../site/index.ts';
 import type { Mailer } from './mail-service.ts';
 
-const html = 'text/html; charset=utf-8';
 const when = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'medium',
   timeStyle: 'short',
@@ -29,8 +27,9 @@ function MailBody({ body }: { body: string }) {
  */
 export async function mailPages(
   app: FastifyInstance,
-  { mailer, isDemo }: { mailer: Mailer; isDemo: boolean },
+  { mailer, isDemo, publicUrl }: { mailer: Mailer; isDemo: boolean; publicUrl: string },
 ) {
+  const site = { isDemo, publicUrl };
   app.get(
     '/dev/outbox',
     {
@@ -43,42 +42,34 @@ export async function mailPages(
     async (request, reply) => {
       const { to } = request.query as { to?: string };
       const mails = await mailer.latest(100, to || undefined);
-      return reply.type(html).send(
-        renderHubPage({
-          title: 'Outbox',
-          currentPath: request.url,
-          isDemo,
-          children: (
-            <>
-              <LayoutArea area="header">
-                <PageHeader title="Outbox" label="Development" />
-              </LayoutArea>
-              <LayoutArea area="content">
-                <InsetText>
-                  Mail the hub has sent, newest first. Outside production, mail stays here unless a mail
-                  server is set with <code>SMTP_URL</code>.
-                </InsetText>
-                {mails.length === 0 ? (
-                  <p>No mail yet.</p>
-                ) : (
-                  <ol class="ds_no-bullets" data-testid="outbox">
-                    {mails.map((mail) => (
-                      <li key={mail.id} class="hub_mail" data-testid="outbox-mail">
-                        <h2 class="ds_h3">
-                          <a href={`/dev/outbox/${mail.id}`}>{mail.subject}</a>
-                        </h2>
-                        <p class="ds_hint-text">
-                          To {mail.recipient}, {when.format(mail.createdAt)}
-                        </p>
-                      </li>
-                    ))}
-                  </ol>
-                )}
-              </LayoutArea>
-            </>
-          ),
-        }),
-      );
+      return sendTitledPage(request, reply, site, {
+        title: 'Outbox',
+        label: 'Development',
+        children: (
+          <>
+            <InsetText>
+              Mail the hub has sent, newest first. Outside production, mail stays here unless a mail server is
+              set with <code>SMTP_URL</code>.
+            </InsetText>
+            {mails.length === 0 ? (
+              <p>No mail yet.</p>
+            ) : (
+              <ol class="ds_no-bullets" data-testid="outbox">
+                {mails.map((mail) => (
+                  <li key={mail.id} class="hub_mail" data-testid="outbox-mail">
+                    <h2 class="ds_h3">
+                      <a href={`/dev/outbox/${mail.id}`}>{mail.subject}</a>
+                    </h2>
+                    <p class="ds_hint-text">
+                      To {mail.recipient}, {when.format(mail.createdAt)}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </>
+        ),
+      });
     },
   );
 
@@ -92,25 +83,17 @@ export async function mailPages(
       const { id } = request.params as { id: string };
       const mail = await mailer.find(id);
       if (!mail) throw notFound('That mail');
-      return reply.type(html).send(
-        renderHubPage({
-          title: mail.subject,
-          currentPath: request.url,
-          isDemo,
-          breadcrumbs: [{ href: '/dev/outbox', label: 'Outbox' }],
-          children: (
-            <>
-              <LayoutArea area="header">
-                <PageHeader title={mail.subject} label={`To ${mail.recipient}`} />
-              </LayoutArea>
-              <LayoutArea area="content">
-                <p class="ds_hint-text">Sent {when.format(mail.createdAt)}</p>
-                <MailBody body={mail.body} />
-              </LayoutArea>
-            </>
-          ),
-        }),
-      );
+      return sendTitledPage(request, reply, site, {
+        title: mail.subject,
+        label: `To ${mail.recipient}`,
+        breadcrumbs: [{ href: '/dev/outbox', label: 'Outbox' }],
+        children: (
+          <>
+            <p class="ds_hint-text">Sent {when.format(mail.createdAt)}</p>
+            <MailBody body={mail.body} />
+          </>
+        ),
+      });
     },
   );
 }
