@@ -20,6 +20,7 @@ import { mailPages } from './modules/mail/index.ts';
 import { accountsPages, sectorAdminPages, showSignedInAccount } from './modules/accounts/index.ts';
 import { createServices } from './services.ts';
 import { approvalsApi, approvalsPages } from './modules/approvals/index.ts';
+import { credentialsDocuments } from './modules/credentials/index.ts';
 import { sitePages } from './modules/site/site-pages.tsx';
 
 export interface AppDependencies {
@@ -61,6 +62,8 @@ export async function buildApp({
   const isProduction = config.env === 'production';
   if (config.authSecret.length < 32)
     throw new Error('buildApp needs config.authSecret (32 characters or more)');
+  if (config.keyEncryptionKey.length < 32)
+    throw new Error('buildApp needs config.keyEncryptionKey (32 characters or more)');
   await registerSecurityHeaders(app, { isProduction });
   await app.register(formbody);
   await registerRequestContext(app);
@@ -107,13 +110,16 @@ export async function buildApp({
     logLevel: 'warn',
   });
 
-  const { framework, catalogue, mailer, audit, accounts, approvals } = createServices({
+  const { framework, catalogue, mailer, audit, accounts, approvals, credentials } = createServices({
     config,
     database,
     clock,
     log: app.log,
   });
   const isDemo = config.seedDemoData;
+  // Batches left unfinished by a stopped server resume as soon as it is back.
+  app.addHook('onReady', async () => credentials.worker.wake());
+  app.addHook('onClose', async () => credentials.worker.stop());
   registerErrorHandling(app, {
     showDetails: config.env === 'development',
     renderErrorPage: hubErrorPageRenderer({ isDemo, publicUrl: config.publicUrl }),
@@ -145,6 +151,7 @@ export async function buildApp({
     });
     await routes.register(approvalsPages, { approvals, catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(approvalsApi, { approvals, catalogue, publicUrl: config.publicUrl });
+    await routes.register(credentialsDocuments, { credentials });
   });
 
   return app;

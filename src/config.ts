@@ -63,6 +63,17 @@ export const ConfigSchema = Type.Object({
     minLength: 3,
     description: "Sender of the hub's mail.",
   }),
+  KEY_ENCRYPTION_KEY: Type.String({
+    default: '',
+    pattern: '^(.{32,})?$',
+    description:
+      "Secret (32 characters or more) that encrypts institutions' signing keys at rest. Required in production and never to be changed without re-encrypting the keys; in development one is generated once into DATA_DIR.",
+  }),
+  VERIFY_ALLOW_PRIVATE_ADDRESSES: Type.Enum(['true', 'false'], {
+    default: 'false',
+    description:
+      'Let the verifier fetch did:web documents and status lists from private and loopback addresses (tests and local development only).',
+  }),
   SEED_DEMO_ACCOUNTS: Type.Enum(['true', 'false'], {
     default: 'true',
     description:
@@ -86,6 +97,9 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   seedDemoAccounts: boolean;
+  /** Empty until resolved: main.ts generates a development key when none is configured. */
+  keyEncryptionKey: string;
+  verifyAllowPrivateAddresses: boolean;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +140,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'AUTH_SECRET: required in production: 32 or more random characters, e.g. from `openssl rand -base64 48`',
     );
   }
+  if (problems.length === 0 && parsed.NODE_ENV === 'production' && parsed.KEY_ENCRYPTION_KEY === '') {
+    problems.push(
+      'KEY_ENCRYPTION_KEY: required in production: 32 or more random characters, e.g. from `openssl rand -base64 48`; keep it safe, signing keys cannot be read without it',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: parsed.NODE_ENV,
@@ -140,5 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: parsed.SMTP_URL || undefined,
     mailFrom: parsed.MAIL_FROM,
     seedDemoAccounts: parsed.SEED_DEMO_ACCOUNTS === 'true' && parsed.NODE_ENV !== 'production',
+    keyEncryptionKey: parsed.KEY_ENCRYPTION_KEY,
+    verifyAllowPrivateAddresses: parsed.VERIFY_ALLOW_PRIVATE_ADDRESSES === 'true',
   };
 }

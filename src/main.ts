@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { DatabaseInUseError, openDatabase, type Database } from './platform/db/database.ts';
 import { seedDemoData } from './seed.ts';
-import { resolveAuthSecret } from './cli/auth-secret.ts';
+import { resolveSecrets } from './cli/auth-secret.ts';
 import { createServices } from './services.ts';
 import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/accounts-seed.ts';
 
@@ -28,7 +28,7 @@ try {
   }
   throw error;
 }
-config = { ...config, authSecret: await resolveAuthSecret(config) };
+config = await resolveSecrets(config);
 const app = await buildApp({ config, database });
 
 if (config.seedDemoData) {

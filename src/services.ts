@@ -7,6 +7,8 @@ import { createMailer } from './modules/mail/index.ts';
 import { createAuditTrail } from './modules/audit/index.ts';
 import { createAccountsService } from './modules/accounts/index.ts';
 import { createApprovalsService } from './modules/approvals/index.ts';
+import { createCredentialsService } from './modules/credentials/index.ts';
+import { createSafeFetcher } from './platform/net/safe-fetch.ts';
 
 export interface ServiceDependencies {
   config: Config;
@@ -43,7 +45,21 @@ export function createServices({ config, database, clock, log }: ServiceDependen
     clock,
     publicUrl: config.publicUrl,
   });
-  return { framework, catalogue, mailer, audit, accounts, approvals };
+  const credentials = createCredentialsService({
+    database,
+    catalogue,
+    audit,
+    mailer,
+    clock,
+    publicUrl: config.publicUrl,
+    keyEncryptionSecret: config.keyEncryptionKey,
+    fetcher: createSafeFetcher({
+      allowPrivateAddresses: config.verifyAllowPrivateAddresses,
+      allowHttp: config.verifyAllowPrivateAddresses,
+    }),
+    log,
+  });
+  return { framework, catalogue, mailer, audit, accounts, approvals, credentials };
 }
 
 export type Services = ReturnType<typeof createServices>;

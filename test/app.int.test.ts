@@ -124,6 +124,7 @@ describe('errors in production', () => {
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'https://hub.example',
       AUTH_SECRET: 'production-secret-for-this-test-0123456789',
+      KEY_ENCRYPTION_KEY: 'production-kek-for-this-test-0123456789',
     });
     const app = await buildApp({ config, database: testDatabase.database, clock: () => TEST_TODAY });
     app.get('/boom', { config: { access: 'public' } }, async () => {
@@ -154,6 +155,7 @@ describe('errors in production', () => {
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'https://hub.example',
       AUTH_SECRET: 'production-secret-for-this-test-0123456789',
+      KEY_ENCRYPTION_KEY: 'production-kek-for-this-test-0123456789',
     });
     const app = await buildApp({ config, database: testDatabase.database, clock: () => TEST_TODAY });
     try {

@@ -60,6 +60,7 @@ export async function startHub(): Promise<HubServer> {
         PUBLIC_URL: baseUrl,
         SEED_DEMO_DATA: 'true',
         AUTH_SECRET: E2E_AUTH_SECRET,
+        KEY_ENCRYPTION_KEY: 'e2e-key-encryption-key-long-enough-0123456789',
         // Tests make the people they need (support/people.ts) rather than rely on demo accounts.
         SEED_DEMO_ACCOUNTS: 'false',
       });

@@ -13,7 +13,7 @@ import {
   validateNewAccount,
 } from '../modules/accounts/index.ts';
 import { formatDemoAccounts, seedDemoAccounts } from '../modules/accounts/accounts-seed.ts';
-import { resolveAuthSecret } from './auth-secret.ts';
+import { resolveSecrets } from './auth-secret.ts';
 
 export interface HubIo {
   out(line: string): void;
@@ -99,7 +99,7 @@ export async function openHubServices(
     throw error;
   }
   try {
-    const config = { ...loaded, authSecret: await resolveAuthSecret(loaded) };
+    const config = await resolveSecrets(loaded);
     const services = createServices({ config, database, clock: () => new Date() });
     return { services, database, config, close: () => database.close() };
   } catch (error) {

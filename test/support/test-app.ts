@@ -15,6 +15,7 @@ export async function buildTestApp(
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://hub.test',
     AUTH_SECRET: 'test-secret-that-is-long-enough-for-the-hub-0123456789',
+    KEY_ENCRYPTION_KEY: 'test-key-encryption-key-long-enough-0123456789',
     SEED_DEMO_ACCOUNTS: 'false',
     ...overrides,
   });

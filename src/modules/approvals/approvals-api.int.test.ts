@@ -138,6 +138,7 @@ describe.each(testDatabaseKinds())('approvals API on %s', (kind) => {
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'http://hub.test',
       AUTH_SECRET: 'test-secret-that-is-long-enough-for-the-hub-0123456789',
+      KEY_ENCRYPTION_KEY: 'test-key-encryption-key-long-enough-0123456789',
     });
     services = createServices({ config, database: testDatabase.database, clock: () => TEST_TODAY });
     const lowland = institutions.get('lowland-university');

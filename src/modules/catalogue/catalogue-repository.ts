@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.ts';
 import {
   institutions,
@@ -322,6 +322,27 @@ export function createCatalogueRepository(database: Database) {
         )
         .where(eq(microCredentials.institutionId, institutionId))
         .orderBy(asc(microCredentialVersions.title));
+    },
+
+    /** Every offering of the institution's coded micro-credentials, with the version each teaches. */
+    async listOfferingsByCode(institutionId: string) {
+      // Codes are kept on each version; a micro-credential's row has one only once approved here.
+      const code = sql<string>`coalesce(${microCredentials.code}, ${microCredentialVersions.code})`;
+      return db
+        .select({
+          microCredentialId: microCredentials.id,
+          slug: microCredentials.slug,
+          code,
+          offeringId: offerings.id,
+          versionId: offerings.versionId,
+          startsOn: offerings.startsOn,
+          deliveryMode: offerings.deliveryMode,
+        })
+        .from(microCredentials)
+        .innerJoin(offerings, eq(offerings.microCredentialId, microCredentials.id))
+        .innerJoin(microCredentialVersions, eq(microCredentialVersions.id, offerings.versionId))
+        .where(and(eq(microCredentials.institutionId, institutionId), isNotNull(code)))
+        .orderBy(code, sql`${offerings.startsOn} ASC NULLS LAST`);
     },
 
     async listOfferings(microCredentialId: string, tx: Db = db): Promise<Offering[]> {

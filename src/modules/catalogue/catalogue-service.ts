@@ -317,6 +317,8 @@ export function createCatalogueService({ database, framework, clock }: Catalogue
     listPublishedOf: (institutionId: string) => repository.listPublishedOf(institutionId),
     findMicroCredentialBySlug: (slug: string) => repository.findMicroCredentialBySlug(slug),
     listOfferings: (microCredentialId: string) => repository.listOfferings(microCredentialId),
+    listOfferingsByCode: (institutionId: string) => repository.listOfferingsByCode(institutionId),
+    findMicroCredentialById: (id: string) => repository.findMicroCredentialRow(id),
 
     /**
      * Turns an approved proposal into an immutable version. A new micro-credential gets its module

@@ -1,0 +1,928 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DocumentLoader } from '@digitalbazaar/vc';
+import type { Database, Db } from '../../platform/db/database.ts';
+import type { SafeFetcher } from '../../platform/net/safe-fetch.ts';
+import type { CatalogueService, Institution, PublishedVersion } from '../catalogue/index.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { Mailer } from '../mail/index.ts';
+import type { Actor } from '../accounts/index.ts';
+import {
+  buildAchievementCredential,
+  certificateFor,
+  CERTIFICATE_NAMES,
+  extensionContextUrl,
+  type CertificateKind,
+  type IssuerProfile,
+} from './achievement-credential-model.ts';
+import { signCredential } from './data-integrity.ts';
+import { createDocumentLoader, DocumentNotFoundError } from './document-loader.ts';
+import {
+  didKeyOf,
+  didWebDocument,
+  didWebOf,
+  institutionSlugOfDidWeb,
+  publicKeyOfDidKey,
+  verificationMethodIdOf,
+} from './issuer-identity-model.ts';
+import {
+  createLocalKeyCustody,
+  publishedKey,
+  type IssuerKey,
+  type KeyCustody,
+  type Signer,
+} from './issuer-keys.ts';
+import {
+  parseResultsCsv,
+  resultFingerprint,
+  validateResult,
+  OUTCOMES,
+  type RawResult,
+  type ResultInput,
+  type CsvRowProblem,
+} from './results-model.ts';
+import {
+  createStatusListStore,
+  encodeStoredBits,
+  statusListIdOf,
+  statusListUrl,
+  unsignedStatusListCredential,
+  type StatusPurpose,
+} from './status-lists.ts';
+import {
+  createCredentialsRepository,
+  type CredentialRow,
+  type NewResult,
+  type ResultRow,
+} from './credentials-repository.ts';
+import { createVerifier, type VerificationReport } from './verification.ts';
+
+export class CredentialsError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409 = 400,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export class ResultValidationError extends Error {
+  constructor(readonly problems: CsvRowProblem[]) {
+    super(problems.map((problem) => problem.message).join('; '));
+  }
+}
+
+export interface CredentialsDependencies {
+  database: Database;
+  catalogue: CatalogueService;
+  audit: AuditTrail;
+  mailer: Mailer;
+  clock: () => Date;
+  publicUrl: string;
+  keyEncryptionSecret: string;
+  /** Outbound fetches for third-party issuers; undefined keeps verification offline. */
+  fetcher?: SafeFetcher | undefined;
+  log?: FastifyBaseLogger | undefined;
+  /** How long a claim link lasts. */
+  claimDays?: number;
+}
+
+/** Where a result belongs: a coded micro-credential and one of its offerings. */
+interface ResultTarget {
+  microCredentialId: string;
+  slug: string;
+  code: string;
+  offeringId: string;
+  versionId: string;
+  startsOn: string | null;
+  deliveryMode: string;
+}
+
+export interface UploadRowSummary {
+  row: number;
+  learnerEmail: string;
+  moduleCode: string;
+  change: 'new' | 'unchanged' | 'corrected';
+  certificate: CertificateKind | null;
+}
+
+export interface UploadPreview {
+  fileProblem: string | null;
+  problems: CsvRowProblem[];
+  rows: UploadRowSummary[];
+  counts: { new: number; unchanged: number; corrected: number; certificates: number };
+}
+
+const CHUNK = 50;
+const LEASE_MS = 60_000;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function createCredentialsService(deps: CredentialsDependencies) {
+  const { database, catalogue, audit, mailer, clock, publicUrl } = deps;
+  const repository = createCredentialsRepository(database);
+  const statusLists = createStatusListStore({ database, clock });
+  const keys: KeyCustody = createLocalKeyCustody({
+    database,
+    keyEncryptionSecret: deps.keyEncryptionSecret,
+    clock,
+  });
+  const claimDays = deps.claimDays ?? 30;
+
+  // ---- Issuer identity ------------------------------------------------------------------------
+
+  function issuerDid(institution: Pick<Institution, 'slug'>): string {
+    return didWebOf(publicUrl, institution.slug);
+  }
+
+  function issuerProfile(institution: Institution): IssuerProfile {
+    return {
+      id: issuerDid(institution),
+      name: institution.name,
+      url: institution.website,
+      hubPage: `${publicUrl}/institutions/${institution.slug}`,
+    };
+  }
+
+  async function didDocumentOf(slug: string) {
+    const institution = await catalogue.findInstitution(slug);
+    if (!institution) return null;
+    const institutionKeys = await keys.keysOf(institution.id);
+    return didWebDocument(issuerDid(institution), institutionKeys.map(publishedKey));
+  }
+
+  /** Documents this hub publishes, answered from the database so verifying needs no network. */
+  async function ownDocument(url: string): Promise<unknown | null> {
+    if (url.startsWith('did:web:')) {
+      const slug = institutionSlugOfDidWeb(publicUrl, url);
+      return slug ? didDocumentOf(slug) : null;
+    }
+    const listId = statusListIdOf(publicUrl, url);
+    if (listId) return JSON.parse(await statusListCredential(listId)) as unknown;
+    return null;
+  }
+
+  const documentLoader: DocumentLoader = createDocumentLoader({
+    publicUrl,
+    ownDocument,
+    fetchRemote: deps.fetcher
+      ? async (url) => {
+          const fetched = await deps.fetcher!.fetchJson(url);
+          if (!fetched.ok) throw new DocumentNotFoundError(fetched.reason);
+          return fetched.body;
+        }
+      : undefined,
+  });
+
+  async function signerOf(
+    institution: Institution,
+    form: 'did:web' | 'did:key' = 'did:web',
+    key?: IssuerKey,
+  ) {
+    const signingKey = key ?? (await keys.activeKey(institution.id));
+    const did = form === 'did:web' ? issuerDid(institution) : didKeyOf(signingKey.publicKeyMultibase);
+    const signer = await keys.signerFor(
+      signingKey,
+      verificationMethodIdOf(did, signingKey.publicKeyMultibase),
+    );
+    return { signer, key: signingKey, did };
+  }
+
+  // ---- Status lists ---------------------------------------------------------------------------
+
+  async function statusListCredential(listId: string): Promise<string> {
+    const list = await statusLists.find(listId);
+    if (!list) throw new CredentialsError('There is no such status list.', 404);
+    if (list.signedCredential) return list.signedCredential;
+    const [institution] = await catalogue.institutionsByIds([list.institutionId]);
+    if (!institution) throw new CredentialsError('There is no such status list.', 404);
+    const { signer } = await signerOf(institution);
+    const unsigned = unsignedStatusListCredential({
+      url: statusListUrl(publicUrl, listId),
+      issuer: issuerDid(institution),
+      purpose: list.purpose as StatusPurpose,
+      encodedList: await encodeStoredBits(list.bits),
+      validFrom: list.updatedAt.toISOString(),
+    });
+    const signed = JSON.stringify(await signCredential(unsigned, signer, documentLoader, clock()));
+    await statusLists.storeSigned(listId, signed, list.updatedAt);
+    return signed;
+  }
+
+  // ---- Results --------------------------------------------------------------------------------
+
+  async function targetsOf(institutionId: string): Promise<Map<string, ResultTarget[]>> {
+    const rows = await catalogue.listOfferingsByCode(institutionId);
+    const byCode = new Map<string, ResultTarget[]>();
+    for (const row of rows) {
+      if (!row.code) continue;
+      const list = byCode.get(row.code) ?? [];
+      list.push({ ...row, code: row.code });
+      byCode.set(row.code, list);
+    }
+    return byCode;
+  }
+
+  function resolveTarget(
+    value: ResultInput,
+    targets: Map<string, ResultTarget[]>,
+    institution: Institution,
+  ): { target: ResultTarget } | { problem: { field: keyof RawResult; message: string } } {
+    const candidates = targets.get(value.moduleCode);
+    if (!candidates || candidates.length === 0)
+      return {
+        problem: {
+          field: 'moduleCode',
+          message: `module_code: ${value.moduleCode} is not one of ${institution.name}'s micro-credentials with an offering. Check the code on the workspace's results page.`,
+        },
+      };
+    if (value.offeringStart === null) {
+      if (candidates.length === 1) return { target: candidates[0]! };
+      return {
+        problem: {
+          field: 'offeringStart',
+          message: `offering_start: ${value.moduleCode} has ${candidates.length} intakes (${candidates.map((c) => c.startsOn ?? 'self-paced').join(', ')}); enter the start date of the learner's intake.`,
+        },
+      };
+    }
+    const match = candidates.find((candidate) => candidate.startsOn === value.offeringStart);
+    if (match) return { target: match };
+    return {
+      problem: {
+        field: 'offeringStart',
+        message: `offering_start: ${value.moduleCode} has no intake starting ${value.offeringStart}; its intakes start ${candidates.map((c) => c.startsOn ?? 'self-paced').join(', ')}.`,
+      },
+    };
+  }
+
+  async function kindsOfVersions(versionIds: string[]): Promise<Map<string, PublishedVersion>> {
+    const versions = new Map<string, PublishedVersion>();
+    for (const id of new Set(versionIds)) {
+      const version = await catalogue.findVersion(id);
+      if (version) versions.set(id, version);
+    }
+    return versions;
+  }
+
+  interface PlannedResult {
+    row: number;
+    value: ResultInput;
+    target: ResultTarget;
+    fingerprint: string;
+    existing: ResultRow | undefined;
+    change: 'new' | 'unchanged' | 'corrected';
+    certificate: CertificateKind | null;
+  }
+
+  /** Validates every row against the catalogue and the results already recorded; changes nothing. */
+  async function plan(
+    institution: Institution,
+    rows: { row: number; value: ResultInput | null }[],
+    problems: CsvRowProblem[],
+  ): Promise<PlannedResult[]> {
+    const targets = await targetsOf(institution.id);
+    const resolved: { row: number; value: ResultInput; target: ResultTarget }[] = [];
+    for (const { row, value } of rows) {
+      if (!value) continue;
+      const outcome = resolveTarget(value, targets, institution);
+      if ('problem' in outcome) problems.push({ row, ...outcome.problem });
+      else resolved.push({ row, value, target: outcome.target });
+    }
+    const existing = await repository.resultsOf(institution.id, [
+      ...new Set(resolved.map((entry) => entry.target.offeringId)),
+    ]);
+    const existingByKey = new Map(
+      existing.map((result) => [`${result.offeringId}|${result.learnerEmail}`, result]),
+    );
+    const versions = await kindsOfVersions(resolved.map((entry) => entry.target.versionId));
+    const seen = new Map<string, number>();
+    const planned: PlannedResult[] = [];
+    for (const entry of resolved) {
+      const key = `${entry.target.offeringId}|${entry.value.learnerEmail}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        problems.push({
+          row: entry.row,
+          field: null,
+          message: `This is the same learner and intake as row ${earlier}: keep one of the two rows.`,
+        });
+        continue;
+      }
+      seen.set(key, entry.row);
+      const version = versions.get(entry.target.versionId);
+      const certificate = version ? certificateFor(version.input.kind, entry.value.outcome) : null;
+      if (version && entry.value.outcome === 'attended' && version.input.kind === 'micro-credential') {
+        problems.push({
+          row: entry.row,
+          field: 'outcome',
+          message: `outcome: ${entry.value.moduleCode} is credit-rated, so its result is Passed, Failed or Withdrawn; Attended is for small qualifications.`,
+        });
+        continue;
+      }
+      const fingerprint = resultFingerprint(entry.value);
+      const previous = existingByKey.get(key);
+      planned.push({
+        ...entry,
+        fingerprint,
+        existing: previous,
+        change: !previous ? 'new' : previous.fingerprint === fingerprint ? 'unchanged' : 'corrected',
+        certificate,
+      });
+    }
+    return planned;
+  }
+
+  function summarise(planned: PlannedResult[]): UploadRowSummary[] {
+    return planned.map((entry) => ({
+      row: entry.row,
+      learnerEmail: entry.value.learnerEmail,
+      moduleCode: entry.value.moduleCode,
+      change: entry.change,
+      certificate: entry.certificate,
+    }));
+  }
+
+  function countsOf(planned: PlannedResult[]) {
+    return {
+      new: planned.filter((entry) => entry.change === 'new').length,
+      unchanged: planned.filter((entry) => entry.change === 'unchanged').length,
+      corrected: planned.filter((entry) => entry.change === 'corrected').length,
+      certificates: planned.filter((entry) => entry.change !== 'unchanged' && entry.certificate !== null)
+        .length,
+    };
+  }
+
+  async function previewCsv(institution: Institution, csv: string): Promise<UploadPreview> {
+    const parsed = parseResultsCsv(csv, isoDate(clock()));
+    if (parsed.fileProblem)
+      return {
+        fileProblem: parsed.fileProblem,
+        problems: [],
+        rows: [],
+        counts: { new: 0, unchanged: 0, corrected: 0, certificates: 0 },
+      };
+    const problems = [...parsed.problems];
+    const planned = await plan(institution, parsed.rows, problems);
+    problems.sort((a, b) => a.row - b.row);
+    return { fileProblem: null, problems, rows: summarise(planned), counts: countsOf(planned) };
+  }
+
+  /**
+   * Stores the planned results in one transaction (all or nothing), revokes the credentials of
+   * corrected results, and queues issuance for every result that earns a certificate.
+   */
+  async function apply(institution: Institution, actor: Actor, planned: PlannedResult[], source: string) {
+    const now = clock();
+    const changed = planned.filter((entry) => entry.change !== 'unchanged');
+    if (changed.length === 0) return { jobId: null, counts: countsOf(planned) };
+    const revocations: CredentialRow[] = [];
+    const jobId = await database.db.transaction(async (tx) => {
+      const toIssue: string[] = [];
+      for (const entry of changed) {
+        const values = {
+          institutionId: institution.id,
+          microCredentialId: entry.target.microCredentialId,
+          versionId: entry.target.versionId,
+          offeringId: entry.target.offeringId,
+          learnerEmail: entry.value.learnerEmail,
+          learnerName: entry.value.learnerName,
+          outcome: entry.value.outcome,
+          mark: entry.value.mark,
+          grade: entry.value.grade,
+          diet: entry.value.diet,
+          completedOn: entry.value.completedOn,
+          fingerprint: entry.fingerprint,
+          recordedBy: actor.id,
+          updatedAt: now,
+        };
+        const id = await upsertResult(values, entry.existing?.id, now, tx);
+        if (entry.change === 'corrected')
+          revocations.push(...(await repository.liveCredentialsOfResults([id], tx)));
+        if (entry.certificate) toIssue.push(id);
+      }
+      await audit.record(
+        {
+          chainId: institution.id,
+          actor,
+          action: 'results.recorded',
+          subjectType: 'results',
+          subjectId: institution.id,
+          after: { source, ...countsOf(planned) },
+        },
+        tx,
+      );
+      if (toIssue.length === 0) return null;
+      return repository.insertJob(
+        {
+          institutionId: institution.id,
+          requestedBy: actor.id,
+          requestedByName: actor.name,
+          state: 'queued',
+          total: toIssue.length,
+          createdAt: now,
+        },
+        toIssue,
+        tx,
+      );
+    });
+    for (const credential of revocations) {
+      await changeStatus(institution, actor, credential.id, 'revoke', 'Replaced by a corrected result.');
+    }
+    if (jobId) worker.wake();
+    return { jobId, counts: countsOf(planned) };
+  }
+
+  async function upsertResult(
+    values: Omit<NewResult, 'recordedAt'>,
+    existingId: string | undefined,
+    now: Date,
+    tx: Db,
+  ): Promise<string> {
+    if (existingId) {
+      await repository.updateResult(existingId, values, tx);
+      return existingId;
+    }
+    return repository.insertResult({ ...values, recordedAt: now }, tx);
+  }
+
+  // ---- Issuance -------------------------------------------------------------------------------
+
+  interface IssueContext {
+    institution: Institution;
+    signer: Signer;
+    key: IssuerKey;
+    versions: Map<string, PublishedVersion & { slug: string; subjectName: string }>;
+    deliveryModes: Map<string, { deliveryMode: string; startsOn: string | null }>;
+  }
+
+  async function issueContextFor(institution: Institution, results: ResultRow[]): Promise<IssueContext> {
+    const { signer, key } = await signerOf(institution);
+    const subjects = new Map((await catalogue.listSubjects()).map((subject) => [subject.slug, subject.name]));
+    const targets = [...(await targetsOf(institution.id)).values()].flat();
+    const versions = new Map<string, PublishedVersion & { slug: string; subjectName: string }>();
+    for (const versionId of new Set(results.map((result) => result.versionId))) {
+      const version = await catalogue.findVersion(versionId);
+      const target = targets.find((candidate) => candidate.versionId === versionId);
+      const microCredential = version
+        ? await catalogue.findMicroCredentialById(version.microCredentialId)
+        : undefined;
+      if (version && microCredential)
+        versions.set(versionId, {
+          ...version,
+          code: version.code ?? microCredential.code ?? target?.code ?? null,
+          slug: microCredential.slug,
+          subjectName: subjects.get(version.input.subjectSlug) ?? version.input.subjectSlug,
+        });
+    }
+    const deliveryModes = new Map(
+      targets.map((target) => [
+        target.offeringId,
+        { deliveryMode: target.deliveryMode, startsOn: target.startsOn },
+      ]),
+    );
+    return { institution, signer, key, versions, deliveryModes };
+  }
+
+  /** Signs and stores credentials for results inside the caller's transaction. */
+  async function issueForResults(context: IssueContext, results: ResultRow[], jobId: string | null, tx: Db) {
+    const now = clock();
+    const planned = results.flatMap((result) => {
+      const version = context.versions.get(result.versionId);
+      const certificate = version
+        ? certificateFor(version.input.kind, result.outcome as ResultInput['outcome'])
+        : null;
+      return version && certificate ? [{ result, version, certificate, id: randomUUID() }] : [];
+    });
+    const ids = planned.map((entry) => entry.id);
+    const revocation = await statusLists.allocate(context.institution.id, 'revocation', ids, tx);
+    const suspension = await statusLists.allocate(context.institution.id, 'suspension', ids, tx);
+    const rows = [];
+    for (const entry of planned) {
+      const revocationEntry = revocation.get(entry.id)!;
+      const suspensionEntry = suspension.get(entry.id)!;
+      const offering = context.deliveryModes.get(entry.result.offeringId);
+      const unsigned = buildAchievementCredential({
+        credentialId: `urn:uuid:${entry.id}`,
+        issuer: issuerProfile(context.institution),
+        achievementId: `${publicUrl}/micro-credentials/${entry.version.slug}/versions/${entry.version.versionNumber}`,
+        moduleCode: entry.version.code ?? '',
+        subjectName: entry.version.subjectName,
+        version: entry.version.input,
+        versionNumber: entry.version.versionNumber,
+        learner: { email: entry.result.learnerEmail, name: entry.result.learnerName },
+        result: {
+          outcome: entry.result.outcome as ResultInput['outcome'],
+          mark: entry.result.mark,
+          grade: entry.result.grade,
+          diet: entry.result.diet,
+          completedOn: entry.result.completedOn,
+          deliveryMode: (offering?.deliveryMode as never) ?? null,
+          offeringStart: offering?.startsOn ?? null,
+        },
+        certificate: entry.certificate,
+        validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        validUntil: null,
+        status: [
+          {
+            purpose: 'revocation',
+            listUrl: statusListUrl(publicUrl, revocationEntry.listId),
+            index: revocationEntry.index,
+          },
+          {
+            purpose: 'suspension',
+            listUrl: statusListUrl(publicUrl, suspensionEntry.listId),
+            index: suspensionEntry.index,
+          },
+        ],
+        extensionContext: extensionContextUrl(publicUrl),
+        identitySalt: randomBytes(12).toString('base64url'),
+      });
+      const signed = await signCredential(unsigned, context.signer, documentLoader, now);
+      rows.push({
+        id: entry.id,
+        institutionId: context.institution.id,
+        resultId: entry.result.id,
+        resultFingerprint: entry.result.fingerprint,
+        versionId: entry.version.id,
+        microCredentialId: entry.version.microCredentialId,
+        learnerEmail: entry.result.learnerEmail,
+        learnerName: entry.result.learnerName,
+        kind: entry.certificate,
+        title: entry.version.input.title,
+        signedJson: JSON.stringify(signed),
+        keyId: context.key.id,
+        revocationListId: revocationEntry.listId,
+        revocationIndex: revocationEntry.index,
+        suspensionListId: suspensionEntry.listId,
+        suspensionIndex: suspensionEntry.index,
+        issuedAt: now,
+        validFrom: now,
+        jobId,
+      });
+    }
+    await repository.insertCredentials(rows, tx);
+    return { issued: new Map(planned.map((entry) => [entry.result.id, entry.id])) };
+  }
+
+  async function mailClaimLink(credential: CredentialRow, institutionName: string) {
+    if (!credential.learnerEmail) return;
+    const token = randomBytes(32).toString('base64url');
+    const expires = new Date(clock().getTime() + claimDays * 86_400_000);
+    await repository.updateCredential(credential.id, {
+      claimTokenHash: sha256(token),
+      claimExpiresAt: expires,
+    });
+    await mailer.send({
+      to: credential.learnerEmail,
+      subject: `Your ${CERTIFICATE_NAMES[credential.kind as CertificateKind]?.toLowerCase() ?? 'credential'} from ${institutionName}`,
+      body: [
+        `Hello ${credential.learnerName ?? ''},`.trim(),
+        '',
+        `${institutionName} has issued you a digital credential for ${credential.title}.`,
+        '',
+        'Add it to your account on the Micro-credentials Hub with this link. It works once and lasts',
+        `${claimDays} days:`,
+        '',
+        `${publicUrl}/claim/${token}`,
+        '',
+        'Once it is in your account you can download it as a verifiable credential (Open Badges 3.0)',
+        'or as a PDF certificate, and share it with employers.',
+      ].join('\n'),
+    });
+  }
+
+  // ---- The durable issuance worker ------------------------------------------------------------
+
+  const worker = (() => {
+    let running: Promise<void> | null = null;
+    let again = false;
+    let stopped = false;
+
+    async function processJob(jobId: string) {
+      const job = await repository.findJob(jobId);
+      if (!job) return;
+      const [institution] = await catalogue.institutionsByIds([job.institutionId]);
+      if (!institution) {
+        await repository.finishJob(jobId, clock(), 'The institution no longer exists.');
+        return;
+      }
+      // Claim mails of credentials issued before a restart, whose mail was never written.
+      for (const credential of await repository.unmailedCredentialsOfJob(jobId))
+        await mailClaimLink(credential, institution.name);
+      for (;;) {
+        if (stopped) return;
+        const items = await repository.pendingItems(jobId, CHUNK);
+        if (items.length === 0) break;
+        const results = await repository.findResults(items.map((item) => item.resultId));
+        const context = await issueContextFor(institution, results);
+        const issuedIds = await database.db.transaction(async (tx) => {
+          const live = await repository.liveCredentialsOfResults(
+            results.map((result) => result.id),
+            tx,
+          );
+          const alreadyIssued = new Set(
+            live
+              .filter((credential) =>
+                results.some(
+                  (r) => r.id === credential.resultId && r.fingerprint === credential.resultFingerprint,
+                ),
+              )
+              .map((credential) => credential.resultId),
+          );
+          const toIssue = results.filter((result) => !alreadyIssued.has(result.id));
+          const { issued } = await issueForResults(context, toIssue, jobId, tx);
+          await repository.settleItems(
+            jobId,
+            items.map((item) => {
+              const credentialId = issued.get(item.resultId) ?? null;
+              return {
+                position: item.position,
+                state: credentialId ? 'issued' : 'skipped',
+                credentialId,
+                problem: credentialId ? null : 'Already issued, or the result no longer earns a certificate.',
+              };
+            }),
+            new Date(clock().getTime() + LEASE_MS),
+            tx,
+          );
+          return [...issued.values()];
+        });
+        for (const id of issuedIds) {
+          const credential = await repository.findCredential(id);
+          if (credential) await mailClaimLink(credential, institution.name);
+        }
+      }
+      await repository.finishJob(jobId, clock());
+    }
+
+    async function drain() {
+      do {
+        again = false;
+        for (;;) {
+          if (stopped) return;
+          const now = clock();
+          const job = await repository.leaseNextJob(now, new Date(now.getTime() + LEASE_MS));
+          if (!job) break;
+          try {
+            await processJob(job.id);
+          } catch (error) {
+            deps.log?.error({ err: error, jobId: job.id }, 'issuance job failed');
+            await repository.finishJob(
+              job.id,
+              clock(),
+              error instanceof Error ? error.message : String(error),
+            );
+          }
+        }
+      } while (again && !stopped);
+    }
+
+    return {
+      /** Starts (or restarts) draining the queue in the background. */
+      wake() {
+        if (stopped) return;
+        if (running) {
+          again = true;
+          return;
+        }
+        running = drain().finally(() => {
+          running = null;
+        });
+      },
+      /** Waits until the queue is empty: tests and the command line use it. */
+      async idle() {
+        while (running) await running;
+      },
+      async stop() {
+        stopped = true;
+        while (running) await running;
+      },
+    };
+  })();
+
+  // ---- Status changes -------------------------------------------------------------------------
+
+  type StatusAction = 'revoke' | 'suspend' | 'unsuspend';
+
+  async function changeStatus(
+    institution: Institution,
+    actor: Actor,
+    credentialId: string,
+    action: StatusAction,
+    reason: string,
+  ) {
+    const trimmed = reason.trim();
+    if (action !== 'unsuspend' && trimmed.length < 3)
+      throw new CredentialsError('Give the reason, for the record and for the learner.', 400, 'reason');
+    if (trimmed.length > 500)
+      throw new CredentialsError('Keep the reason to 500 characters or fewer.', 400, 'reason');
+    const { signer } = await signerOf(institution);
+    const credential = await database.db.transaction(async (tx) => {
+      const found = await repository.findCredential(credentialId, tx);
+      if (!found || found.institutionId !== institution.id)
+        throw new CredentialsError('There is no such credential at this institution.', 404);
+      if (found.revokedAt)
+        throw new CredentialsError('This credential is already revoked; it cannot change again.', 409);
+      if (action === 'revoke') {
+        if (found.revocationListId === null || found.revocationIndex === null)
+          throw new CredentialsError('This credential has no revocation entry.', 409);
+        await statusLists.setBit(found.revocationListId, found.revocationIndex, true, tx);
+        await repository.updateCredential(found.id, { revokedAt: clock(), revocationReason: trimmed }, tx);
+      } else {
+        if (found.suspensionListId === null || found.suspensionIndex === null)
+          throw new CredentialsError('This credential has no suspension entry.', 409);
+        const suspend = action === 'suspend';
+        if (found.suspended === suspend)
+          throw new CredentialsError(
+            suspend ? 'This credential is already suspended.' : 'This credential is not suspended.',
+            409,
+          );
+        await statusLists.setBit(found.suspensionListId, found.suspensionIndex, suspend, tx);
+        await repository.updateCredential(
+          found.id,
+          { suspended: suspend, suspensionReason: suspend ? trimmed : null },
+          tx,
+        );
+      }
+      await audit.record(
+        {
+          chainId: institution.id,
+          actor,
+          action: `credential.${action}`,
+          subjectType: 'credential',
+          subjectId: found.id,
+          after: { reason: trimmed || null },
+        },
+        tx,
+      );
+      return found;
+    });
+    // Re-sign the changed list at once, so verifiers see the change without waiting for a request.
+    const listId = action === 'revoke' ? credential.revocationListId : credential.suspensionListId;
+    if (listId) await statusListCredential(listId).catch(() => undefined);
+    void signer;
+    if (credential.learnerEmail) {
+      const verb = action === 'revoke' ? 'revoked' : action === 'suspend' ? 'suspended' : 'reinstated';
+      await mailer.send({
+        to: credential.learnerEmail,
+        subject: `Your credential for ${credential.title} has been ${verb}`,
+        body: [
+          `Hello ${credential.learnerName ?? ''},`.trim(),
+          '',
+          `${institution.name} has ${verb} your credential for ${credential.title}.`,
+          ...(trimmed ? ['', `Reason: ${trimmed}`] : []),
+          '',
+          action === 'unsuspend'
+            ? 'It verifies as valid again.'
+            : 'Anyone who verifies it now sees this. If you think this is a mistake, contact the institution’s registry.',
+        ].join('\n'),
+      });
+    }
+  }
+
+  const verifier = createVerifier({
+    documentLoader,
+    publicUrl,
+    clock,
+    isRegisteredIssuer: async (issuerId) => {
+      const slug = institutionSlugOfDidWeb(publicUrl, issuerId);
+      if (slug) {
+        const institution = await catalogue.findInstitution(slug);
+        return institution ? { name: institution.name } : null;
+      }
+      const publicKey = publicKeyOfDidKey(issuerId);
+      if (publicKey) {
+        const key = await keys.findByPublicKey(publicKey);
+        if (!key) return null;
+        const [institution] = await catalogue.institutionsByIds([key.institutionId]);
+        return institution ? { name: institution.name } : null;
+      }
+      return null;
+    },
+    ownStatus: async (listUrl, index) => {
+      const listId = statusListIdOf(publicUrl, listUrl);
+      if (!listId) return undefined;
+      return statusLists.bitOf(listId, index);
+    },
+  });
+
+  return {
+    documentLoader,
+    keys,
+    issuerDid,
+    issuerProfile,
+    didDocumentOf,
+    statusListCredential,
+    signerOf,
+
+    async findStatusList(listId: string) {
+      return statusLists.find(listId);
+    },
+
+    async rotateKey(institution: Institution, actor: Actor) {
+      const key = await database.db.transaction(async (tx) => {
+        const created = await keys.rotate(institution.id, tx);
+        await audit.record(
+          {
+            chainId: institution.id,
+            actor,
+            action: 'issuer-key.rotated',
+            subjectType: 'issuer-key',
+            subjectId: created.id,
+            after: { publicKeyMultibase: created.publicKeyMultibase },
+          },
+          tx,
+        );
+        return created;
+      });
+      return key;
+    },
+
+    // Results
+    previewCsv,
+    async applyCsv(institution: Institution, actor: Actor, csv: string) {
+      const preview = await previewCsv(institution, csv);
+      if (preview.fileProblem || preview.problems.length > 0) return { applied: false as const, preview };
+      const parsed = parseResultsCsv(csv, isoDate(clock()));
+      const problems: CsvRowProblem[] = [];
+      const planned = await plan(institution, parsed.rows, problems);
+      if (problems.length > 0) return { applied: false as const, preview: { ...preview, problems } };
+      const outcome = await apply(institution, actor, planned, 'csv');
+      return { applied: true as const, preview, jobId: outcome.jobId };
+    },
+
+    /** One result from the form: the same checks and the same path as a one-row upload. */
+    async recordResult(institution: Institution, actor: Actor, raw: RawResult) {
+      const checked = validateResult(raw, isoDate(clock()));
+      const problems: CsvRowProblem[] = checked.ok
+        ? []
+        : checked.errors.map((error) => ({ row: 1, field: error.field, message: error.message }));
+      const planned = checked.ok ? await plan(institution, [{ row: 1, value: checked.value }], problems) : [];
+      if (problems.length > 0) throw new ResultValidationError(problems);
+      const outcome = await apply(institution, actor, planned, 'form');
+      return {
+        change: planned[0]?.change ?? 'unchanged',
+        certificate: planned[0]?.certificate ?? null,
+        jobId: outcome.jobId,
+      };
+    },
+
+    recentResults: (institutionId: string, limit = 50) => repository.recentResults(institutionId, limit),
+    countResults: (institutionId: string) => repository.countResults(institutionId),
+    outcomeLabel: (outcome: string) => OUTCOMES[outcome as keyof typeof OUTCOMES] ?? outcome,
+
+    // Jobs
+    worker,
+    findJob: (jobId: string) => repository.findJob(jobId),
+    jobsOf: (institutionId: string, limit = 10) => repository.jobsOf(institutionId, limit),
+
+    // Credentials
+    findCredential: (id: string) => repository.findCredential(id),
+    credentialsOfInstitution: (institutionId: string, limit = 100, offset = 0) =>
+      repository.credentialsOfInstitution(institutionId, limit, offset),
+    credentialsOfLearner: (userId: string) => repository.credentialsOfLearner(userId),
+    changeStatus,
+
+    /** Redeems a claim link: binds the credential to the signed-in learner, once. */
+    async claim(token: string, user: { id: string }) {
+      return database.db.transaction(async (tx) => {
+        const credential = await repository.findByClaimHash(sha256(token), tx);
+        if (!credential)
+          throw new CredentialsError('This claim link has already been used or is not valid.', 404);
+        if (credential.claimExpiresAt && credential.claimExpiresAt < clock())
+          throw new CredentialsError(
+            'This claim link has expired. Ask the institution’s registry to send a new one.',
+            409,
+          );
+        await repository.updateCredential(
+          credential.id,
+          { claimTokenHash: null, claimExpiresAt: null, claimedByUserId: user.id, claimedAt: clock() },
+          tx,
+        );
+        return credential;
+      });
+    },
+
+    /** Sends a fresh claim link (the old one stops working). */
+    async resendClaim(institution: Institution, credentialId: string) {
+      const credential = await repository.findCredential(credentialId);
+      if (!credential || credential.institutionId !== institution.id)
+        throw new CredentialsError('There is no such credential at this institution.', 404);
+      if (credential.claimedAt)
+        throw new CredentialsError('The learner has already claimed this credential.', 409);
+      await mailClaimLink(credential, institution.name);
+    },
+
+    verify: (document: unknown): Promise<VerificationReport> => verifier.verify(document),
+    verifier,
+  };
+}
+
+export type CredentialsService = ReturnType<typeof createCredentialsService>;

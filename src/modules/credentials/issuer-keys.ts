@@ -1,0 +1,231 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  sign as signBytes,
+  type KeyObject,
+} from 'node:crypto';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import * as base58 from 'base58-universal';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../platform/db/database.ts';
+import { issuerKeys } from './credentials-tables.ts';
+import type { PublishedKey } from './issuer-identity-model.ts';
+
+/**
+ * What signing needs from a key, and nothing more: the shape Data Integrity suites take as
+ * `signer`. A KMS or HSM implementation returns the same shape and keeps the secret elsewhere.
+ */
+export interface Signer {
+  /** Verification method id, e.g. did:web:…#z6Mk… */
+  id: string;
+  algorithm: 'Ed25519';
+  sign(input: { data: Uint8Array }): Promise<Uint8Array>;
+}
+
+export interface IssuerKey {
+  id: string;
+  institutionId: string;
+  publicKeyMultibase: string;
+  createdAt: Date;
+  retiredAt: Date | null;
+}
+
+/** Where secret keys come from: local encrypted rows today, a KMS/HSM later. */
+export interface KeyCustody {
+  /** The institution's active key, created on first need. */
+  activeKey(institutionId: string, tx?: Db): Promise<IssuerKey>;
+  /** A signer for a key, named by the verification method id it will sign as. */
+  signerFor(key: IssuerKey, verificationMethodId: string): Promise<Signer>;
+  rotate(institutionId: string, tx?: Db): Promise<IssuerKey>;
+  keysOf(institutionId: string): Promise<IssuerKey[]>;
+  findByPublicKey(publicKeyMultibase: string): Promise<IssuerKey | null>;
+}
+
+export class KeyEncryptionError extends Error {}
+
+const DER_PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+function privateKeyFromSeed(seed: Uint8Array): KeyObject {
+  return createPrivateKey({
+    key: Buffer.concat([DER_PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+}
+
+/** The key encryption key is derived from the configured secret so any long random string works. */
+function keyEncryptionKeyOf(secret: string): { key: Buffer; fingerprint: string } {
+  const key = createHash('sha256').update(`micro-credentials-hub/kek/v1\0${secret}`).digest();
+  const fingerprint = createHash('sha256').update(key).digest('base64url').slice(0, 16);
+  return { key, fingerprint };
+}
+
+export function encryptSeed(seed: Uint8Array, secret: string): { sealed: string; fingerprint: string } {
+  const { key, fingerprint } = keyEncryptionKeyOf(secret);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const ciphertext = Buffer.concat([cipher.update(seed), cipher.final()]);
+  const sealed = [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url')).join('.');
+  return { sealed, fingerprint };
+}
+
+export function decryptSeed(sealed: string, fingerprint: string, secret: string): Uint8Array {
+  const expected = keyEncryptionKeyOf(secret);
+  if (expected.fingerprint !== fingerprint) {
+    throw new KeyEncryptionError(
+      'KEY_ENCRYPTION_KEY is not the key these signing keys were encrypted with. Restore the original KEY_ENCRYPTION_KEY.',
+    );
+  }
+  const [iv, tag, ciphertext] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+  if (!iv || !tag || !ciphertext) throw new KeyEncryptionError('A stored signing key is damaged.');
+  const decipher = createDecipheriv('aes-256-gcm', expected.key, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+}
+
+function toIssuerKey(row: typeof issuerKeys.$inferSelect): IssuerKey {
+  return {
+    id: row.id,
+    institutionId: row.institutionId,
+    publicKeyMultibase: row.publicKeyMultibase,
+    createdAt: row.createdAt,
+    retiredAt: row.retiredAt,
+  };
+}
+
+export function publishedKey(key: IssuerKey): PublishedKey {
+  return {
+    publicKeyMultibase: key.publicKeyMultibase,
+    createdAt: key.createdAt.toISOString(),
+    retiredAt: key.retiredAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Keys kept in the hub's database, encrypted with the key encryption key. Decrypted keys are
+ * held in memory as Node key objects: importing a key costs more than signing with it, and a
+ * process that signs thousands of credentials should import each key once.
+ */
+export function createLocalKeyCustody({
+  database,
+  keyEncryptionSecret,
+  clock,
+}: {
+  database: Database;
+  keyEncryptionSecret: string;
+  clock: () => Date;
+}): KeyCustody {
+  const privateKeys = new Map<string, KeyObject>();
+
+  async function insertKey(institutionId: string, tx: Db): Promise<IssuerKey> {
+    const seed = randomBytes(32);
+    const pair = await Ed25519Multikey.generate({ seed });
+    const { sealed, fingerprint } = encryptSeed(seed, keyEncryptionSecret);
+    const [row] = await tx
+      .insert(issuerKeys)
+      .values({
+        institutionId,
+        publicKeyMultibase: pair.publicKeyMultibase,
+        encryptedSecret: sealed,
+        kekFingerprint: fingerprint,
+        createdAt: clock(),
+      })
+      .returning();
+    if (!row) throw new Error('key insert returned nothing');
+    return toIssuerKey(row);
+  }
+
+  async function activeIn(institutionId: string, tx: Db): Promise<IssuerKey | null> {
+    const [row] = await tx
+      .select()
+      .from(issuerKeys)
+      .where(and(eq(issuerKeys.institutionId, institutionId), isNull(issuerKeys.retiredAt)));
+    return row ? toIssuerKey(row) : null;
+  }
+
+  async function lockInstitution(institutionId: string, tx: Db) {
+    // Two first issues at once must not both create a key: the unique index would fail one.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`issuer-key:${institutionId}`}))`);
+  }
+
+  async function withTransaction<T>(tx: Db | undefined, work: (inner: Db) => Promise<T>): Promise<T> {
+    return tx ? work(tx) : database.db.transaction(work);
+  }
+
+  return {
+    async activeKey(institutionId, tx) {
+      const existing = await activeIn(institutionId, tx ?? database.db);
+      if (existing) return existing;
+      return withTransaction(tx, async (inner) => {
+        await lockInstitution(institutionId, inner);
+        return (await activeIn(institutionId, inner)) ?? insertKey(institutionId, inner);
+      });
+    },
+
+    async signerFor(key, verificationMethodId) {
+      let privateKey = privateKeys.get(key.id);
+      if (!privateKey) {
+        const [row] = await database.db.select().from(issuerKeys).where(eq(issuerKeys.id, key.id));
+        if (!row) throw new Error(`signing key ${key.id} not found`);
+        privateKey = privateKeyFromSeed(
+          decryptSeed(row.encryptedSecret, row.kekFingerprint, keyEncryptionSecret),
+        );
+        privateKeys.set(key.id, privateKey);
+      }
+      const secret = privateKey;
+      return {
+        id: verificationMethodId,
+        algorithm: 'Ed25519',
+        async sign({ data }) {
+          return signBytes(null, data, secret);
+        },
+      };
+    },
+
+    async rotate(institutionId, tx) {
+      return withTransaction(tx, async (inner) => {
+        await lockInstitution(institutionId, inner);
+        await inner
+          .update(issuerKeys)
+          .set({ retiredAt: clock() })
+          .where(and(eq(issuerKeys.institutionId, institutionId), isNull(issuerKeys.retiredAt)));
+        return insertKey(institutionId, inner);
+      });
+    },
+
+    async keysOf(institutionId) {
+      const rows = await database.db
+        .select()
+        .from(issuerKeys)
+        .where(eq(issuerKeys.institutionId, institutionId))
+        .orderBy(asc(issuerKeys.createdAt));
+      return rows.map(toIssuerKey);
+    },
+
+    async findByPublicKey(publicKeyMultibase) {
+      const [row] = await database.db
+        .select()
+        .from(issuerKeys)
+        .where(eq(issuerKeys.publicKeyMultibase, publicKeyMultibase));
+      return row ? toIssuerKey(row) : null;
+    },
+  };
+}
+
+/** Public key bytes of an Ed25519 multikey, as a Node key object for fast verification. */
+export function publicKeyObjectOf(publicKeyMultibase: string): KeyObject {
+  // Multicodec 0xed01 then 32 key bytes, base58btc with the 'z' prefix.
+  const bytes = Buffer.from(base58.decode(publicKeyMultibase.slice(1)));
+  if (publicKeyMultibase[0] !== 'z' || bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) {
+    throw new Error('not an Ed25519 multikey');
+  }
+  return createPublicKey({
+    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), bytes.subarray(2)]),
+    format: 'der',
+    type: 'spki',
+  });
+}
