@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -66,6 +67,12 @@ export async function buildApp({
     throw new Error('buildApp needs config.keyEncryptionKey (32 characters or more)');
   await registerSecurityHeaders(app, { isProduction });
   await app.register(formbody);
+  // File uploads (results CSV, a certificate PDF to verify): fields and files arrive as the body,
+  // so form tokens and schemas work as for any other form. Files are small; larger is refused.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 },
+  });
   await registerRequestContext(app);
   await registerCsrfProtection(app, { cookieSecret: config.authSecret, isProduction });
   await app.register(fastifyStatic, {
