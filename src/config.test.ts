@@ -34,8 +34,12 @@ describe('configuration', () => {
   it('requires a public address in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL/);
     expect(
-      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example/', AUTH_SECRET: 'x'.repeat(40) })
-        .publicUrl,
+      loadConfig({
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://hub.example/',
+        AUTH_SECRET: 'x'.repeat(40),
+        KEY_ENCRYPTION_KEY: 'k'.repeat(40),
+      }).publicUrl,
     ).toBe('https://hub.example');
   });
 
@@ -48,8 +52,16 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://hub.example',
       AUTH_SECRET: 'x'.repeat(40),
+      KEY_ENCRYPTION_KEY: 'k'.repeat(40),
     });
     expect(production.seedDemoAccounts).toBe(false);
+  });
+
+  it('requires a key encryption key in production, so signing keys are never stored unencrypted', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hub.example', AUTH_SECRET: 'x'.repeat(40) }),
+    ).toThrow(/KEY_ENCRYPTION_KEY/);
+    expect(() => loadConfig({ KEY_ENCRYPTION_KEY: 'too-short' })).toThrow(/KEY_ENCRYPTION_KEY/);
   });
 
   it('is documented in the README, every key with its default', () => {

@@ -57,6 +57,21 @@ function privateKeyFromSeed(seed: Uint8Array): KeyObject {
   });
 }
 
+function signerOf(privateKey: KeyObject, verificationMethodId: string): Signer {
+  return {
+    id: verificationMethodId,
+    algorithm: 'Ed25519',
+    async sign({ data }) {
+      return signBytes(null, data, privateKey);
+    },
+  };
+}
+
+/** A signer for a raw 32-byte Ed25519 seed: the local custody's own, exposed for test vectors. */
+export function signerFromSeed(seed: Uint8Array, verificationMethodId: string): Signer {
+  return signerOf(privateKeyFromSeed(seed), verificationMethodId);
+}
+
 /** The key encryption key is derived from the configured secret so any long random string works. */
 function keyEncryptionKeyOf(secret: string): { key: Buffer; fingerprint: string } {
   const key = createHash('sha256').update(`micro-credentials-hub/kek/v1\0${secret}`).digest();
@@ -176,14 +191,7 @@ export function createLocalKeyCustody({
         );
         privateKeys.set(key.id, privateKey);
       }
-      const secret = privateKey;
-      return {
-        id: verificationMethodId,
-        algorithm: 'Ed25519',
-        async sign({ data }) {
-          return signBytes(null, data, secret);
-        },
-      };
+      return signerOf(privateKey, verificationMethodId);
     },
 
     async rotate(institutionId, tx) {
