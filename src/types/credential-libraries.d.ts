@@ -69,7 +69,16 @@ declare module '@digitalbazaar/data-integrity' {
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: { name: string; canonize: (input: unknown, options: object) => Promise<string> };
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string;
+    canonize: (input: unknown, options: object) => Promise<string>;
+    createVerifier: (options: { verificationMethod: object }) => Promise<{
+      id: string;
+      algorithm: string;
+      verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    }>;
+  };
 }
 
 declare module '@digitalbazaar/ed25519-multikey' {
@@ -177,4 +186,11 @@ declare module '@digitalcredentials/security-document-loader' {
     addStatic(url: string, document: unknown): void;
     build(): (url: string) => Promise<{ document: unknown; documentUrl: string; contextUrl: string | null }>;
   };
+}
+
+declare module 'rdf-canonize' {
+  export function canonize(
+    dataset: unknown,
+    options: { algorithm: string; format?: string },
+  ): Promise<string>;
 }
