@@ -195,7 +195,7 @@ export function buildAchievementCredential(facts: CredentialFacts) {
     ...(version.scqfCredits !== null ? { creditsAvailable: version.scqfCredits } : {}),
     humanCode: facts.moduleCode,
     fieldOfStudy: facts.subjectName,
-    inLanguage: version.language,
+    ...(languageCodeOf(version.language) ? { inLanguage: languageCodeOf(version.language) } : {}),
     version: String(facts.versionNumber),
     ...(alignment.length > 0 ? { alignment } : {}),
     resultDescription,
@@ -203,6 +203,7 @@ export function buildAchievementCredential(facts: CredentialFacts) {
     // Hub extension: the framework facts Open Badges has no term for.
     microCredentialKind: version.kind,
     providerTerm: version.providerTerm,
+    languageOfStudy: version.language,
     ...(version.scqfLevel !== null ? { scqfLevel: version.scqfLevel } : {}),
     ...(version.scqfCredits !== null ? { scqfCredits: version.scqfCredits } : {}),
     ...(framework.ects !== null ? { ectsCredits: framework.ects } : {}),
@@ -261,6 +262,36 @@ export function buildAchievementCredential(facts: CredentialFacts) {
     credentialSubject,
     ...(facts.status.length > 0 ? { credentialStatus: statusEntries(facts.status) } : {}),
   };
+}
+
+const LANGUAGE_CODES: [RegExp, string][] = [
+  [/english/i, 'en'],
+  [/g[aà]idhlig|scottish gaelic|\bgaelic\b/i, 'gd'],
+  [/\bscots\b/i, 'sco'],
+  [/welsh|cymraeg/i, 'cy'],
+  [/irish|gaeilge/i, 'ga'],
+  [/british sign language|\bbsl\b/i, 'bfi'],
+  [/french|fran[cç]ais/i, 'fr'],
+  [/german|deutsch/i, 'de'],
+  [/spanish|espa[nñ]ol/i, 'es'],
+  [/polish|polski/i, 'pl'],
+  [/italian/i, 'it'],
+  [/portuguese/i, 'pt'],
+  [/arabic/i, 'ar'],
+  [/mandarin|chinese/i, 'zh'],
+];
+
+/**
+ * Open Badges wants a language code; the catalogue holds the language as people write it
+ * ("English and Gaelic"). The first language named gives the code; the words are kept too.
+ */
+export function languageCodeOf(language: string): string | null {
+  let best: { index: number; code: string } | null = null;
+  for (const [pattern, code] of LANGUAGE_CODES) {
+    const match = pattern.exec(language);
+    if (match && (best === null || match.index < best.index)) best = { index: match.index, code };
+  }
+  return best?.code ?? null;
 }
 
 export function issuerProfile(issuer: IssuerProfile) {

@@ -115,7 +115,11 @@ export interface UploadPreview {
 }
 
 const CHUNK = 50;
-const LEASE_MS = 60_000;
+/**
+ * How long a worker holds a job without news. Renewed after every chunk (a chunk takes well under
+ * a second), so a job whose worker died is taken up again by any server within this time.
+ */
+const LEASE_MS = 15_000;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
@@ -658,6 +662,7 @@ export function createCredentialsService(deps: CredentialsDependencies) {
           const credential = await repository.findCredential(id);
           if (credential) await mailClaimLink(credential, institution.name);
         }
+        deps.log?.info({ jobId, issued: issuedIds.length }, 'issuance job progress');
       }
       await repository.finishJob(jobId, clock());
     }
@@ -922,6 +927,81 @@ export function createCredentialsService(deps: CredentialsDependencies) {
 
     verify: (document: unknown): Promise<VerificationReport> => verifier.verify(document),
     verifier,
+
+    // ---- W3C VC API (used by vc-api-issuance.ts) ----------------------------------------------
+
+    /**
+     * Stores a credential issued through the VC API, kind 'api', with fresh status entries, all in
+     * one transaction. `sign` gets the entries and returns the signed credential; it runs inside
+     * the transaction and must not query the database. If it throws (a term JSON-LD safe mode
+     * refuses), the entries are released and nothing changes. Returns the signed JSON as stored.
+     */
+    async issueApiCredential(
+      institution: Institution,
+      actor: Actor,
+      request: {
+        id: string;
+        keyId: string;
+        title: string;
+        purposes: StatusPurpose[];
+        validFrom: Date;
+        validUntil: Date | null;
+        sign(status: { purpose: StatusPurpose; listUrl: string; index: number }[]): Promise<object>;
+      },
+    ): Promise<string> {
+      return database.db.transaction(async (tx) => {
+        if (await repository.findCredential(request.id, tx))
+          throw new CredentialsError('A credential with this id has already been issued.', 409, 'id');
+        const entries = [];
+        for (const purpose of request.purposes) {
+          const allocated = await statusLists.allocate(institution.id, purpose, [request.id], tx);
+          const entry = allocated.get(request.id)!;
+          entries.push({ purpose, listId: entry.listId, index: entry.index });
+        }
+        const signed = await request.sign(
+          entries.map(({ purpose, listId, index }) => ({
+            purpose,
+            listUrl: statusListUrl(publicUrl, listId),
+            index,
+          })),
+        );
+        const signedJson = JSON.stringify(signed);
+        const revocation = entries.find((entry) => entry.purpose === 'revocation');
+        const suspension = entries.find((entry) => entry.purpose === 'suspension');
+        await repository.insertCredentials(
+          [
+            {
+              id: request.id,
+              institutionId: institution.id,
+              kind: 'api',
+              title: request.title,
+              signedJson,
+              keyId: request.keyId,
+              revocationListId: revocation?.listId ?? null,
+              revocationIndex: revocation?.index ?? null,
+              suspensionListId: suspension?.listId ?? null,
+              suspensionIndex: suspension?.index ?? null,
+              issuedAt: clock(),
+              validFrom: request.validFrom,
+              validUntil: request.validUntil,
+            },
+          ],
+          tx,
+        );
+        await audit.record(
+          {
+            chainId: institution.id,
+            actor,
+            action: 'credential.issued',
+            subjectType: 'credential',
+            subjectId: request.id,
+            after: { via: 'vc-api', status: request.purposes },
+          },
+          tx,
+        );
+        return signedJson;
+      });
+    },
   };
 }
 
