@@ -5,7 +5,7 @@ import type { Database, Db } from '../../platform/db/database.ts';
 import type { SafeFetcher } from '../../platform/net/safe-fetch.ts';
 import type { CatalogueService, Institution, PublishedVersion } from '../catalogue/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
-import type { Mailer } from '../mail/index.ts';
+import type { Mail, Mailer } from '../mail/index.ts';
 import type { Actor } from '../accounts/index.ts';
 import {
   buildAchievementCredential,
@@ -15,7 +15,7 @@ import {
   type CertificateKind,
   type IssuerProfile,
 } from './achievement-credential-model.ts';
-import { signCredential } from './data-integrity.ts';
+import { signBuiltCredential, signCredential } from './data-integrity.ts';
 import { createDocumentLoader, DocumentNotFoundError } from './document-loader.ts';
 import {
   didKeyOf,
@@ -114,7 +114,7 @@ export interface UploadPreview {
   counts: { new: number; unchanged: number; corrected: number; certificates: number };
 }
 
-const CHUNK = 50;
+const CHUNK = 100;
 /**
  * How long a worker holds a job without news. Renewed after every chunk (a chunk takes well under
  * a second), so a job whose worker died is taken up again by any server within this time.
@@ -162,11 +162,26 @@ export function createCredentialsService(deps: CredentialsDependencies) {
     return didWebDocument(issuerDid(institution), institutionKeys.map(publishedKey));
   }
 
+  /**
+   * Verifying reads the same few DID documents and institutions over and over. They are kept
+   * for a short while; a key missing from a kept document is looked up afresh (see the loader),
+   * so a rotation elsewhere is never missed.
+   */
+  const didDocuments = new Map<string, { at: number; document: unknown }>();
+  const registeredIssuers = new Map<string, { at: number; issuer: { name: string } | null }>();
+  const CACHE_MS = 60_000;
+
   /** Documents this hub publishes, answered from the database so verifying needs no network. */
-  async function ownDocument(url: string): Promise<unknown | null> {
+  async function ownDocument(url: string, options: { fresh?: boolean } = {}): Promise<unknown | null> {
     if (url.startsWith('did:web:')) {
       const slug = institutionSlugOfDidWeb(publicUrl, url);
-      return slug ? didDocumentOf(slug) : null;
+      if (!slug) return null;
+      const cached = didDocuments.get(url);
+      if (cached && !options.fresh && Date.now() - cached.at < CACHE_MS) return cached.document;
+      const document = await didDocumentOf(slug);
+      if (didDocuments.size > 1000) didDocuments.clear();
+      didDocuments.set(url, { at: Date.now(), document });
+      return document;
     }
     const listId = statusListIdOf(publicUrl, url);
     if (listId) return JSON.parse(await statusListCredential(listId)) as unknown;
@@ -548,7 +563,7 @@ export function createCredentialsService(deps: CredentialsDependencies) {
         extensionContext: extensionContextUrl(publicUrl),
         identitySalt: randomBytes(12).toString('base64url'),
       });
-      const signed = await signCredential(unsigned, context.signer, documentLoader, now);
+      const signed = await signBuiltCredential(unsigned, context.signer, documentLoader, now);
       rows.push({
         id: entry.id,
         institutionId: context.institution.id,
@@ -571,20 +586,27 @@ export function createCredentialsService(deps: CredentialsDependencies) {
         jobId,
       });
     }
-    await repository.insertCredentials(rows, tx);
-    return { issued: new Map(planned.map((entry) => [entry.result.id, entry.id])) };
+    // The claim link is minted with the credential and its mail written in the same transaction:
+    // a credential never exists without the mail that lets its learner claim it.
+    const claimExpiresAt = new Date(now.getTime() + claimDays * 86_400_000);
+    const mails: Mail[] = [];
+    const withClaims = rows.map((row) => {
+      const token = randomBytes(32).toString('base64url');
+      mails.push(claimMail(row, context.institution.name, token));
+      return { ...row, claimTokenHash: sha256(token), claimExpiresAt };
+    });
+    await repository.insertCredentials(withClaims, tx);
+    const recordedMails = await mailer.record(mails, tx);
+    return { issued: new Map(planned.map((entry) => [entry.result.id, entry.id])), mails: recordedMails };
   }
 
-  async function mailClaimLink(credential: CredentialRow, institutionName: string) {
-    if (!credential.learnerEmail) return;
-    const token = randomBytes(32).toString('base64url');
-    const expires = new Date(clock().getTime() + claimDays * 86_400_000);
-    await repository.updateCredential(credential.id, {
-      claimTokenHash: sha256(token),
-      claimExpiresAt: expires,
-    });
-    await mailer.send({
-      to: credential.learnerEmail,
+  function claimMail(
+    credential: Pick<CredentialRow, 'learnerEmail' | 'learnerName' | 'kind' | 'title'>,
+    institutionName: string,
+    token: string,
+  ): Mail {
+    return {
+      to: credential.learnerEmail ?? '',
       subject: `Your ${CERTIFICATE_NAMES[credential.kind as CertificateKind]?.toLowerCase() ?? 'credential'} from ${institutionName}`,
       body: [
         `Hello ${credential.learnerName ?? ''},`.trim(),
@@ -599,7 +621,18 @@ export function createCredentialsService(deps: CredentialsDependencies) {
         'Once it is in your account you can download it as a verifiable credential (Open Badges 3.0)',
         'or as a PDF certificate, and share it with employers.',
       ].join('\n'),
+    };
+  }
+
+  async function mailClaimLink(credential: CredentialRow, institutionName: string) {
+    if (!credential.learnerEmail) return;
+    const token = randomBytes(32).toString('base64url');
+    const expires = new Date(clock().getTime() + claimDays * 86_400_000);
+    await repository.updateCredential(credential.id, {
+      claimTokenHash: sha256(token),
+      claimExpiresAt: expires,
     });
+    await mailer.send(claimMail(credential, institutionName, token));
   }
 
   // ---- The durable issuance worker ------------------------------------------------------------
@@ -617,16 +650,17 @@ export function createCredentialsService(deps: CredentialsDependencies) {
         await repository.finishJob(jobId, clock(), 'The institution no longer exists.');
         return;
       }
-      // Claim mails of credentials issued before a restart, whose mail was never written.
-      for (const credential of await repository.unmailedCredentialsOfJob(jobId))
-        await mailClaimLink(credential, institution.name);
+      let context: IssueContext | null = null;
       for (;;) {
         if (stopped) return;
         const items = await repository.pendingItems(jobId, CHUNK);
         if (items.length === 0) break;
         const results = await repository.findResults(items.map((item) => item.resultId));
-        const context = await issueContextFor(institution, results);
-        const issuedIds = await database.db.transaction(async (tx) => {
+        // One context per job run: versions and keys do not change under a running batch.
+        if (!context || results.some((result) => !context!.versions.has(result.versionId)))
+          context = await issueContextFor(institution, results);
+        const chunkContext = context;
+        const { issuedIds, mails } = await database.db.transaction(async (tx) => {
           const live = await repository.liveCredentialsOfResults(
             results.map((result) => result.id),
             tx,
@@ -641,7 +675,7 @@ export function createCredentialsService(deps: CredentialsDependencies) {
               .map((credential) => credential.resultId),
           );
           const toIssue = results.filter((result) => !alreadyIssued.has(result.id));
-          const { issued } = await issueForResults(context, toIssue, jobId, tx);
+          const { issued, mails: recorded } = await issueForResults(chunkContext, toIssue, jobId, tx);
           await repository.settleItems(
             jobId,
             items.map((item) => {
@@ -656,12 +690,9 @@ export function createCredentialsService(deps: CredentialsDependencies) {
             new Date(clock().getTime() + LEASE_MS),
             tx,
           );
-          return [...issued.values()];
+          return { issuedIds: [...issued.values()], mails: recorded };
         });
-        for (const id of issuedIds) {
-          const credential = await repository.findCredential(id);
-          if (credential) await mailClaimLink(credential, institution.name);
-        }
+        await mailer.deliver(mails);
         deps.log?.info({ jobId, issued: issuedIds.length }, 'issuance job progress');
       }
       await repository.finishJob(jobId, clock());
@@ -797,26 +828,45 @@ export function createCredentialsService(deps: CredentialsDependencies) {
     publicUrl,
     clock,
     isRegisteredIssuer: async (issuerId) => {
-      const slug = institutionSlugOfDidWeb(publicUrl, issuerId);
-      if (slug) {
-        const institution = await catalogue.findInstitution(slug);
-        return institution ? { name: institution.name } : null;
-      }
-      const publicKey = publicKeyOfDidKey(issuerId);
-      if (publicKey) {
-        const key = await keys.findByPublicKey(publicKey);
-        if (!key) return null;
-        const [institution] = await catalogue.institutionsByIds([key.institutionId]);
-        return institution ? { name: institution.name } : null;
-      }
-      return null;
+      const cached = registeredIssuers.get(issuerId);
+      if (cached && Date.now() - cached.at < CACHE_MS) return cached.issuer;
+      const issuer = await registeredIssuer(issuerId);
+      if (registeredIssuers.size > 1000) registeredIssuers.clear();
+      registeredIssuers.set(issuerId, { at: Date.now(), issuer });
+      return issuer;
     },
-    ownStatus: async (listUrl, index) => {
-      const listId = statusListIdOf(publicUrl, listUrl);
-      if (!listId) return undefined;
-      return statusLists.bitOf(listId, index);
+    ownStatuses: async (entries) => {
+      const ours = entries.map((entry) => ({
+        listId: statusListIdOf(publicUrl, entry.listUrl),
+        index: entry.index,
+      }));
+      const readable = ours.filter(
+        (entry): entry is { listId: string; index: number } =>
+          entry.listId !== null && Number.isInteger(entry.index) && entry.index >= 0,
+      );
+      const bits = await statusLists.bitsOf(readable);
+      return ours.map((entry) => {
+        const position = readable.indexOf(entry as { listId: string; index: number });
+        return position < 0 ? undefined : bits[position];
+      });
     },
   });
+
+  async function registeredIssuer(issuerId: string): Promise<{ name: string } | null> {
+    const slug = institutionSlugOfDidWeb(publicUrl, issuerId);
+    if (slug) {
+      const institution = await catalogue.findInstitution(slug);
+      return institution ? { name: institution.name } : null;
+    }
+    const publicKey = publicKeyOfDidKey(issuerId);
+    if (publicKey) {
+      const key = await keys.findByPublicKey(publicKey);
+      if (!key) return null;
+      const [institution] = await catalogue.institutionsByIds([key.institutionId]);
+      return institution ? { name: institution.name } : null;
+    }
+    return null;
+  }
 
   return {
     documentLoader,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonizer, signCredential, verifyCredentialProof } from './data-integrity.ts';
+import { canonizer, signBuiltCredential, signCredential, verifyCredentialProof } from './data-integrity.ts';
 import { createDocumentLoader } from './document-loader.ts';
 import { signerFromSeed } from './issuer-keys.ts';
 
@@ -58,6 +58,18 @@ describe('the signing path against the Open Badges 3.0 implementation guide test
       expect((signed['proof'] as { proofValue: string }).proofValue).toBe(expected.proof.proofValue);
     }
     expect(canonizer.stats.templated).toBeGreaterThan(0);
+  });
+
+  it("reproduces it through the hub's own issuance path too", async () => {
+    for (let run = 0; run < 2; run += 1) {
+      const signed = await signBuiltCredential(
+        structuredClone(unsigned) as Record<string, unknown>,
+        signer,
+        documentLoader,
+        new Date(proofOptions.created),
+      );
+      expect(JSON.stringify(signed, null, 2)).toBe(JSON.stringify(expected, null, 2));
+    }
   });
 
   it('reproduces the published canonical document', async () => {

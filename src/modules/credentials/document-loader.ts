@@ -46,8 +46,11 @@ export class DocumentNotFoundError extends Error {
 
 export interface DocumentSources {
   publicUrl: string;
-  /** This hub's own DID documents, keys and status lists, straight from the database. */
-  ownDocument(url: string): Promise<unknown | null>;
+  /**
+   * This hub's own DID documents and status lists, from the database. `fresh` asks past any
+   * cache: a key added by a rotation on another server is then found.
+   */
+  ownDocument(url: string, options?: { fresh?: boolean }): Promise<unknown | null>;
   /** Fetches a third party's did:web document or status list; undefined: no network at all. */
   fetchRemote?: ((url: string) => Promise<unknown>) | undefined;
 }
@@ -72,14 +75,14 @@ export function createDocumentLoader(sources: DocumentSources): DocumentLoader {
   const contexts = bundledContexts(sources.publicUrl);
   const ownPrefixes = [`${sources.publicUrl}/`];
 
-  async function resolveDid(did: string): Promise<unknown> {
+  async function resolveDid(did: string, fresh = false): Promise<unknown> {
     const publicKey = publicKeyOfDidKey(did);
     if (did.startsWith('did:key:')) {
       if (!publicKey) throw new DocumentNotFoundError(`${did} is not an Ed25519 did:key the hub can read`);
       return didKeyDocument(publicKey);
     }
     if (did.startsWith('did:web:')) {
-      const own = await sources.ownDocument(did);
+      const own = await sources.ownDocument(did, { fresh });
       if (own) return own;
       const url = didWebDocumentUrl(did);
       if (!url || !sources.fetchRemote) throw new DocumentNotFoundError(`could not resolve ${did}`);
@@ -98,7 +101,8 @@ export function createDocumentLoader(sources: DocumentSources): DocumentLoader {
       const [did = url] = url.split('#');
       const document = await resolveDid(did);
       if (!url.includes('#')) return loaded(url, document);
-      const method = methodFromDidDocument(document, url);
+      const method =
+        methodFromDidDocument(document, url) ?? methodFromDidDocument(await resolveDid(did, true), url);
       if (!method) throw new DocumentNotFoundError(`${url} is not a key of ${did}`);
       return loaded(url, method);
     }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { BitstringStatusList } from '@digitalbazaar/vc-bitstring-status-list';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { statusEntries, statusLists } from './credentials-tables.ts';
@@ -64,6 +64,8 @@ export async function encodeStoredBits(bits: string): Promise<string> {
 }
 
 export function createStatusListStore({ database, clock }: { database: Database; clock: () => Date }) {
+  const decodedLists = new Map<string, { updatedAt: number; list: BitstringStatusList }>();
+
   async function openList(institutionId: string, purpose: StatusPurpose, needed: number, tx: Db) {
     const [open] = await tx
       .select({ id: statusLists.id, allocated: statusLists.allocated })
@@ -150,14 +152,32 @@ export function createStatusListStore({ database, clock }: { database: Database;
       return row ?? null;
     },
 
-    async bitOf(listId: string, index: number): Promise<boolean | null> {
-      const [row] = await database.db
-        .select({ bits: statusLists.bits })
+    async bitsOf(entries: { listId: string; index: number }[]): Promise<(boolean | null)[]> {
+      const listIds = [...new Set(entries.map((entry) => entry.listId))];
+      if (listIds.length === 0) return [];
+      const stamps = await database.db
+        .select({ id: statusLists.id, updatedAt: statusLists.updatedAt })
         .from(statusLists)
-        .where(eq(statusLists.id, listId));
-      if (!row) return null;
-      const list = listFromStored(row.bits);
-      return list.getStatus(index);
+        .where(inArray(statusLists.id, listIds));
+      const lists = new Map<string, BitstringStatusList>();
+      for (const stamp of stamps) {
+        const cached = decodedLists.get(stamp.id);
+        if (cached && cached.updatedAt === stamp.updatedAt.getTime()) lists.set(stamp.id, cached.list);
+      }
+      const stale = stamps.filter((stamp) => !lists.has(stamp.id)).map((stamp) => stamp.id);
+      if (stale.length > 0) {
+        const rows = await database.db
+          .select({ id: statusLists.id, bits: statusLists.bits, updatedAt: statusLists.updatedAt })
+          .from(statusLists)
+          .where(inArray(statusLists.id, stale));
+        if (decodedLists.size > 1000) decodedLists.clear();
+        for (const row of rows) {
+          const list = listFromStored(row.bits);
+          decodedLists.set(row.id, { updatedAt: row.updatedAt.getTime(), list });
+          lists.set(row.id, list);
+        }
+      }
+      return entries.map((entry) => lists.get(entry.listId)?.getStatus(entry.index) ?? null);
     },
 
     async storeSigned(listId: string, signed: string, expectedUpdatedAt: Date) {

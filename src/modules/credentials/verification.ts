@@ -49,8 +49,11 @@ export function createVerifier(options: {
   publicUrl: string;
   clock: () => Date;
   isRegisteredIssuer(issuerId: string): Promise<{ name: string } | null>;
-  /** This hub's own status bits straight from the database; undefined when the list is not ours. */
-  ownStatus(listUrl: string, index: number): Promise<boolean | null | undefined>;
+  /**
+   * This hub's own status bits, straight from the database, for the entries whose list is the
+   * hub's; undefined for a list that is not the hub's, null for one that no longer exists.
+   */
+  ownStatuses(entries: { listUrl: string; index: number }[]): Promise<(boolean | null | undefined)[]>;
 }) {
   const { documentLoader, clock } = options;
 
@@ -58,7 +61,13 @@ export function createVerifier(options: {
     const raw = credential['credentialStatus'];
     const entries = (Array.isArray(raw) ? raw : raw ? [raw] : []) as StatusEntry[];
     const status: VerificationFacts['status'] = [];
-    for (const entry of entries) {
+    const own = await options.ownStatuses(
+      entries.map((entry) => ({
+        listUrl: typeof entry.statusListCredential === 'string' ? entry.statusListCredential : '',
+        index: Number(entry.statusListIndex),
+      })),
+    );
+    for (const [position, entry] of entries.entries()) {
       const purpose = typeof entry.statusPurpose === 'string' ? entry.statusPurpose : 'unknown';
       if (entry.type !== 'BitstringStatusListEntry') {
         status.push({
@@ -68,14 +77,12 @@ export function createVerifier(options: {
         });
         continue;
       }
-      const listUrl = typeof entry.statusListCredential === 'string' ? entry.statusListCredential : '';
-      const index = Number(entry.statusListIndex);
-      const own = Number.isInteger(index) ? await options.ownStatus(listUrl, index) : undefined;
-      if (own !== undefined) {
+      const bit = own[position];
+      if (bit !== undefined) {
         status.push({
           purpose,
-          set: own,
-          problem: own === null ? 'the status list no longer exists.' : null,
+          set: bit,
+          problem: bit === null ? 'the status list no longer exists.' : null,
         });
         continue;
       }

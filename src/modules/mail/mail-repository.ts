@@ -20,6 +20,13 @@ export function createMailRepository(database: Database) {
       if (!row) throw new Error('Insert returned no row');
       return row as OutboxMail;
     },
+    async insertMany(
+      mails: { recipient: string; subject: string; body: string; createdAt: Date }[],
+      tx: Db,
+    ): Promise<OutboxMail[]> {
+      if (mails.length === 0) return [];
+      return (await tx.insert(outbox).values(mails).returning()) as OutboxMail[];
+    },
     async markSent(id: string, sentAt: Date): Promise<void> {
       await db.update(outbox).set({ sentAt, failure: null }).where(eq(outbox.id, id));
     },
