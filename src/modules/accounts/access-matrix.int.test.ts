@@ -57,7 +57,7 @@ const PERSON_NAMES: Record<Person, string> = {
 type PageRow = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 
 /**
- * Every page and form of accounts, approvals and the mail outbox. Everything under
+ * Every page and form of accounts, approvals, results and credentials, and the mail outbox. Everything under
  * /workspace/:institution is North College's: people outside it get not-found, never forbidden.
  * A "(variant)" after the route names a second target for the same route.
  */
@@ -95,6 +95,23 @@ const PAGES: readonly (readonly [string, PageRow])[] = [
   ['POST /workspace/:institution/micro-credentials/:slug/changes',          [S,   N,      N,     A,     F,       F,       F,    N]],
   ['GET /workspace/:institution/settings',                                  [S,   N,      N,     F,     F,       F,       A,    N]],
   ['POST /workspace/:institution/settings',                                 [S,   N,      N,     F,     F,       F,       A,    N]],
+  // Results and credentials: registry officers record, issue, revoke and suspend; admins may read
+  // what was recorded and issued, and alone look after the institution's signing keys.
+  ['GET /workspace/:institution/results',                                   [S,   N,      N,     F,     F,       A,       A,    N]],
+  ['GET /workspace/:institution/results/template.csv',                      [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['GET /workspace/:institution/results/new',                               [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['POST /workspace/:institution/results/new',                              [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['GET /workspace/:institution/results/upload',                            [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['POST /workspace/:institution/results/upload',                           [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['GET /workspace/:institution/issuance/:jobId',                           [S,   N,      N,     F,     F,       A,       A,    N]],
+  ['GET /workspace/:institution/credentials',                               [S,   N,      N,     F,     F,       A,       A,    N]],
+  ['GET /workspace/:institution/credentials/:credentialId',                 [S,   N,      N,     F,     F,       A,       A,    N]],
+  ['POST /workspace/:institution/credentials/:credentialId/revoke',         [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['POST /workspace/:institution/credentials/:credentialId/suspend',        [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['POST /workspace/:institution/credentials/:credentialId/unsuspend',      [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['POST /workspace/:institution/credentials/:credentialId/resend-claim',   [S,   N,      N,     F,     F,       A,       F,    N]],
+  ['GET /workspace/:institution/keys',                                      [S,   N,      N,     F,     F,       F,       A,    N]],
+  ['POST /workspace/:institution/keys/rotate',                              [S,   N,      N,     F,     F,       F,       A,    N]],
   // Sector administration: the hub's stewards only, whatever institution roles someone holds.
   ['GET /admin',                                                            [S,   F,      A,     F,     F,       F,       F,    F]],
   ['GET /admin/institutions',                                               [S,   F,      A,     F,     F,       F,       F,    F]],
@@ -230,6 +247,8 @@ describe.each(testDatabaseKinds())('who may use each workspace page and API rout
   let submittedId: string;
   let mailId: string;
   let microCredentialId: string;
+  let jobId: string;
+  let credentialId: string;
   const courseSlug = 'data-skills-for-work';
   const admin: Actor = { id: 'test', name: 'Test', roles: ['admin'] };
   // Sees every comment and changes nothing: for reading a proposal's state around a request.
@@ -254,6 +273,48 @@ describe.each(testDatabaseKinds())('who may use each workspace page and API rout
     (await services.accounts.pendingInvitations(north.id)).map(({ id, email }) => ({ id, email }));
   const tokenList = async () =>
     (await services.accounts.tokensOf(north.id)).map(({ id, name, revokedAt }) => ({ id, name, revokedAt }));
+
+  // Results and credentials: each cell that changes a credential gets one of its own.
+  const registryActor: Actor = { id: 'test-registry', name: 'Registry', roles: ['registry'] };
+  let learnerCount = 0;
+  const aResult = (tag: string) => {
+    learnerCount += 1;
+    return {
+      learnerEmail: `learner.${learnerCount}.${tag.toLowerCase()}@example.org`,
+      learnerName: `Learner ${learnerCount}`,
+      moduleCode: 'NC0002',
+      offeringStart: '',
+      outcome: 'passed',
+      mark: '70',
+      grade: '',
+      diet: 'November 2026',
+      completedOn: '2026-11-13',
+    };
+  };
+  const resultCount = () => services.credentials.countResults(north.id);
+  const anIssuedCredential = async (tag: string): Promise<{ id: string; jobId: string }> => {
+    const result = aResult(tag);
+    const recorded = await services.credentials.recordResult(north, registryActor, result);
+    if (!recorded.jobId) throw new Error('The result queued no certificate');
+    for (let attempt = 0; attempt < 400; attempt += 1) {
+      services.credentials.worker.wake();
+      await services.credentials.worker.idle();
+      const issued = (await services.credentials.credentialsOfInstitution(north.id, 10_000)).find(
+        (credential) => credential.learnerEmail === result.learnerEmail,
+      );
+      if (issued) return { id: issued.id, jobId: recorded.jobId };
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('The certificate was not issued');
+  };
+  const credentialState = (id: string) => async () => {
+    const credential = await services.credentials.findCredential(id);
+    return {
+      revokedAt: credential?.revokedAt,
+      suspended: credential?.suspended,
+      claimTokenHash: credential?.claimTokenHash,
+    };
+  };
 
   const institutionSlugs = async () =>
     (await services.catalogue.listInstitutions()).map((institution) => institution.slug).sort();
@@ -394,6 +455,50 @@ describe.each(testDatabaseKinds())('who may use each workspace page and API rout
       body: { requiresSecondApprover: 'yes', reviewDays: String(20 + PEOPLE.indexOf(tag as Person)) },
       state: () => services.approvals.settingsOf(north),
     }),
+    'POST /workspace/:institution/results/new': async ({ tag }) => ({
+      body: aResult(tag),
+      state: resultCount,
+    }),
+    'POST /workspace/:institution/results/upload': async ({ tag }) => {
+      const result = aResult(tag);
+      return {
+        body: {
+          intent: 'apply',
+          csv: `learner_email,learner_name,module_code,outcome,diet,completed_on\n${result.learnerEmail},${result.learnerName},NC0002,Passed,November 2026,2026-11-13\n`,
+        },
+        state: resultCount,
+      };
+    },
+    'GET /workspace/:institution/issuance/:jobId': async () => ({ params: { jobId } }),
+    'GET /workspace/:institution/credentials/:credentialId': async () => ({ params: { credentialId } }),
+    'POST /workspace/:institution/credentials/:credentialId/revoke': async ({ tag }) => {
+      const { id } = await anIssuedCredential(tag);
+      return {
+        params: { credentialId: id },
+        body: { reason: 'Awarded in error' },
+        state: credentialState(id),
+      };
+    },
+    'POST /workspace/:institution/credentials/:credentialId/suspend': async ({ tag }) => {
+      const { id } = await anIssuedCredential(tag);
+      return {
+        params: { credentialId: id },
+        body: { reason: 'Under investigation' },
+        state: credentialState(id),
+      };
+    },
+    'POST /workspace/:institution/credentials/:credentialId/unsuspend': async ({ tag }) => {
+      const { id } = await anIssuedCredential(tag);
+      await services.credentials.changeStatus(north, registryActor, id, 'suspend', 'Under investigation');
+      return { params: { credentialId: id }, state: credentialState(id) };
+    },
+    'POST /workspace/:institution/credentials/:credentialId/resend-claim': async () => ({
+      params: { credentialId },
+      state: credentialState(credentialId),
+    }),
+    'POST /workspace/:institution/keys/rotate': async () => ({
+      state: async () => (await services.credentials.keys.keysOf(north.id)).map((key) => key.id),
+    }),
   };
 
   const API_RECIPES: Record<string, Recipe> = {
@@ -437,6 +542,13 @@ describe.each(testDatabaseKinds())('who may use each workspace page and API rout
           slug: courseSlug,
           input: aMicroCredential({ title: 'Data Skills for Work' }),
           offerings: [anOffering()],
+        },
+        {
+          // Finished before the fixed "today", so results can be recorded for it.
+          institution: 'north-college',
+          slug: 'results-for-work',
+          input: aMicroCredential({ title: 'Results for Work' }),
+          offerings: [anOffering({ startsOn: '2026-09-07', endsOn: '2026-11-13', enrolBy: '2026-09-01' })],
         },
       ],
     );
@@ -495,8 +607,11 @@ describe.each(testDatabaseKinds())('who may use each workspace page and API rout
     tokens.reviewer = await token(north, ['reviewer']);
     tokens.registry = await token(north, ['registry']);
     tokens.admin = await token(north, ['admin']);
+
+    ({ id: credentialId, jobId } = await anIssuedCredential('fixture'));
   });
   afterAll(async () => {
+    await services?.credentials.worker.stop();
     await app?.close();
     await database?.drop();
   });

@@ -192,6 +192,33 @@ describe('decideAccess', () => {
     );
   });
 
+  describe('a route for tokens of a role, whose path names no institution (the W3C VC API)', () => {
+    const REGISTRY_TOKENS: Access = { tokenRoles: ['registry'] };
+
+    it("a token with the role is allowed, whichever institution it belongs to, even one the context doesn't name", () => {
+      expect(decideAccess(token(northCollege.id, ['registry']), REGISTRY_TOKENS, outside)).toEqual({
+        outcome: 'allow',
+      });
+      expect(decideAccess(token(southCollege.id, ['author', 'registry']), REGISTRY_TOKENS, atNorth)).toEqual({
+        outcome: 'allow',
+      });
+    });
+
+    it('a token without the role is forbidden, and told which role its token needs', () => {
+      expect(
+        decideAccess(principals["North College's token with the author role"], REGISTRY_TOKENS, outside),
+      ).toEqual({
+        outcome: 'forbidden',
+        reason: 'This API token is not scoped to the registry officer role. Create a token with that role.',
+      });
+    });
+
+    it('anyone without a token is asked for one, even registry staff and sector admins', () => {
+      for (const name of ['anonymous', 'registry staff at North College', 'a sector admin'] as const)
+        expect(decideAccess(principals[name], REGISTRY_TOKENS, atNorth).outcome).toBe('sign-in');
+    });
+  });
+
   it('when a member lacks the role, the reason names the role, the institution and who can grant it', () => {
     const decision = decideAccess(principals['registry staff at North College'], AUTHORS, atNorth);
     expect(decision).toEqual({

@@ -108,6 +108,15 @@ export function decideAccess(principal: Principal, access: Access, context: Acce
           reason: 'Only sector administrators can do this. Ask the hub team if you need to.',
         };
   }
+  if ('tokenRoles' in access) {
+    // No institution in the path: a token acts for its own institution, and only a token will do.
+    if (principal.kind !== 'token') return { outcome: 'sign-in' };
+    if (principal.roles.some((role) => access.tokenRoles.includes(role))) return { outcome: 'allow' };
+    return {
+      outcome: 'forbidden',
+      reason: `This API token is not scoped to the ${listOfRoles(access.tokenRoles)} role. Create a token with that role.`,
+    };
+  }
   const institution = context.institution;
   if (principal.kind === 'anonymous')
     return institution === null ? { outcome: 'not-found' } : { outcome: 'sign-in' };

@@ -439,6 +439,10 @@ export async function accountsPages(
               { key: 'Email address', value: user.email },
             ]}
           />
+          <p>
+            <a href="/my/credentials">Your credentials</a>: the certificates colleges and universities have
+            issued you.
+          </p>
           {user.memberships.length > 0 && (
             <>
               <h2>Your institutions</h2>

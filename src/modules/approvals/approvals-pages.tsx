@@ -139,7 +139,20 @@ export async function approvalsPages(
           label: 'Review queue',
           text: 'Proposals waiting for review, assigned to you, overdue and decided.',
         });
+      if (has('registry') || has('admin'))
+        links.push({
+          href: `${base}/results`,
+          label: 'Results and credentials',
+          text: has('registry')
+            ? 'Record results, upload them in bulk, issue certificates, revoke or suspend them.'
+            : 'Results recorded and credentials issued by your registry.',
+        });
       if (has('admin')) {
+        links.push({
+          href: `${base}/keys`,
+          label: 'Issuer identity and keys',
+          text: 'The keys your institution signs credentials with.',
+        });
         links.push({
           href: `${base}/members`,
           label: 'Members',

@@ -11,6 +11,7 @@ export const NAVIGATION = [
   { href: '/micro-credentials', label: 'Find a course' },
   { href: '/institutions', label: 'Institutions' },
   { href: '/glossary', label: 'Glossary' },
+  { href: '/verify', label: 'Verify a credential' },
   { href: '/about', label: 'About the hub' },
 ];
 
