@@ -6,6 +6,7 @@ import { seedDemoData } from './seed.ts';
 import { resolveSecrets } from './cli/auth-secret.ts';
 import { createServices } from './services.ts';
 import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/accounts-seed.ts';
+import { seedDemoCredentials } from './modules/credentials/credentials-seed.ts';
 
 let config: Config;
 try {
@@ -43,6 +44,13 @@ const demoAccounts = config.seedDemoAccounts
   ? await seedDemoAccounts(createServices({ config, database, clock: () => new Date(), log: app.log }))
   : undefined;
 for (const skipped of demoAccounts?.skipped ?? []) app.log.info(skipped);
+if (config.seedDemoAccounts && config.seedDemoData) {
+  const issued = await seedDemoCredentials(
+    createServices({ config, database, clock: () => new Date(), log: app.log }),
+    new Date(),
+  );
+  if (issued > 0) app.log.info({ issued }, 'issued demo credentials; claim links are in /dev/outbox');
+}
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
