@@ -101,6 +101,7 @@ CREATE TABLE "status_lists" (
 	"length" integer NOT NULL,
 	"bits" text NOT NULL,
 	"allocated" integer DEFAULT 0 NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
 	"signed_credential" text,
 	"updated_at" timestamp with time zone NOT NULL
 );

@@ -21,7 +21,13 @@ import { mailPages } from './modules/mail/index.ts';
 import { accountsPages, sectorAdminPages, showSignedInAccount } from './modules/accounts/index.ts';
 import { createServices } from './services.ts';
 import { approvalsApi, approvalsPages } from './modules/approvals/index.ts';
-import { credentialsDocuments } from './modules/credentials/index.ts';
+import {
+  credentialsDocuments,
+  learnerCredentialPages,
+  registryPages,
+  vcApi,
+  verifyPages,
+} from './modules/credentials/index.ts';
 import { sitePages } from './modules/site/site-pages.tsx';
 
 export interface AppDependencies {
@@ -159,6 +165,28 @@ export async function buildApp({
     await routes.register(approvalsPages, { approvals, catalogue, isDemo, publicUrl: config.publicUrl });
     await routes.register(approvalsApi, { approvals, catalogue, publicUrl: config.publicUrl });
     await routes.register(credentialsDocuments, { credentials });
+    await routes.register(vcApi, { credentials, catalogue, publicUrl: config.publicUrl, clock });
+    await routes.register(registryPages, {
+      credentials,
+      catalogue,
+      isDemo,
+      publicUrl: config.publicUrl,
+      clock,
+    });
+    await routes.register(learnerCredentialPages, {
+      credentials,
+      catalogue,
+      accounts,
+      clock,
+      isDemo,
+      publicUrl: config.publicUrl,
+    });
+    await routes.register(verifyPages, {
+      credentials,
+      isDemo,
+      publicUrl: config.publicUrl,
+      allowPrivateAddresses: config.verifyAllowPrivateAddresses,
+    });
   });
 
   return app;

@@ -231,7 +231,7 @@ export function createCredentialsService(deps: CredentialsDependencies) {
       validFrom: list.updatedAt.toISOString(),
     });
     const signed = JSON.stringify(await signCredential(unsigned, signer, documentLoader, clock()));
-    await statusLists.storeSigned(listId, signed, list.updatedAt);
+    await statusLists.storeSigned(listId, signed, list.version);
     return signed;
   }
 

@@ -82,6 +82,8 @@ export const statusLists = pgTable(
     /** base64url of the raw bitstring (length / 8 bytes); bit 0 is the first bit of the first byte. */
     bits: text('bits').notNull(),
     allocated: integer('allocated').notNull().default(0),
+    /** Goes up by one with every bit changed, so a kept copy of the bits can be checked cheaply. */
+    version: integer('version').notNull().default(0),
     /** Signed BitstringStatusListCredential, exactly as served; null until first signed. */
     signedCredential: text('signed_credential'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

@@ -64,7 +64,7 @@ export async function encodeStoredBits(bits: string): Promise<string> {
 }
 
 export function createStatusListStore({ database, clock }: { database: Database; clock: () => Date }) {
-  const decodedLists = new Map<string, { updatedAt: number; list: BitstringStatusList }>();
+  const decodedLists = new Map<string, { version: number; list: BitstringStatusList }>();
 
   async function openList(institutionId: string, purpose: StatusPurpose, needed: number, tx: Db) {
     const [open] = await tx
@@ -142,7 +142,12 @@ export function createStatusListStore({ database, clock }: { database: Database;
       const bits = Buffer.from((list as unknown as { bitstring: { bits: Uint8Array } }).bitstring.bits);
       await tx
         .update(statusLists)
-        .set({ bits: bits.toString('base64url'), signedCredential: null, updatedAt: clock() })
+        .set({
+          bits: bits.toString('base64url'),
+          signedCredential: null,
+          updatedAt: clock(),
+          version: sql`${statusLists.version} + 1`,
+        })
         .where(eq(statusLists.id, listId));
       return { institutionId: row.institutionId, purpose: row.purpose as StatusPurpose };
     },
@@ -156,36 +161,36 @@ export function createStatusListStore({ database, clock }: { database: Database;
       const listIds = [...new Set(entries.map((entry) => entry.listId))];
       if (listIds.length === 0) return [];
       const stamps = await database.db
-        .select({ id: statusLists.id, updatedAt: statusLists.updatedAt })
+        .select({ id: statusLists.id, version: statusLists.version })
         .from(statusLists)
         .where(inArray(statusLists.id, listIds));
       const lists = new Map<string, BitstringStatusList>();
       for (const stamp of stamps) {
         const cached = decodedLists.get(stamp.id);
-        if (cached && cached.updatedAt === stamp.updatedAt.getTime()) lists.set(stamp.id, cached.list);
+        if (cached && cached.version === stamp.version) lists.set(stamp.id, cached.list);
       }
       const stale = stamps.filter((stamp) => !lists.has(stamp.id)).map((stamp) => stamp.id);
       if (stale.length > 0) {
         const rows = await database.db
-          .select({ id: statusLists.id, bits: statusLists.bits, updatedAt: statusLists.updatedAt })
+          .select({ id: statusLists.id, bits: statusLists.bits, version: statusLists.version })
           .from(statusLists)
           .where(inArray(statusLists.id, stale));
         if (decodedLists.size > 1000) decodedLists.clear();
         for (const row of rows) {
           const list = listFromStored(row.bits);
-          decodedLists.set(row.id, { updatedAt: row.updatedAt.getTime(), list });
+          decodedLists.set(row.id, { version: row.version, list });
           lists.set(row.id, list);
         }
       }
       return entries.map((entry) => lists.get(entry.listId)?.getStatus(entry.index) ?? null);
     },
 
-    async storeSigned(listId: string, signed: string, expectedUpdatedAt: Date) {
+    async storeSigned(listId: string, signed: string, signedVersion: number) {
       // Only if no bit changed while signing: a stale list must never overwrite a newer one.
       await database.db
         .update(statusLists)
         .set({ signedCredential: signed })
-        .where(and(eq(statusLists.id, listId), eq(statusLists.updatedAt, expectedUpdatedAt)));
+        .where(and(eq(statusLists.id, listId), eq(statusLists.version, signedVersion)));
     },
   };
 }

@@ -12,9 +12,16 @@ import { wantsJson } from './error-handler.ts';
  * - `development`: only outside production (the development mail outbox).
  * - `{ institutionRoles }`: a member of the institution named by the route's `:institution` parameter
  *   holding one of these roles, or that institution's API token scoped to one of them.
+ * - `{ tokenRoles }`: an institution API token scoped to one of these roles, acting for its own
+ *   institution. For standard APIs whose paths cannot name an institution (the W3C VC API).
  */
 export type Access =
-  'public' | 'signed-in' | 'sector-admin' | 'development' | { institutionRoles: readonly string[] };
+  | 'public'
+  | 'signed-in'
+  | 'sector-admin'
+  | 'development'
+  | { institutionRoles: readonly string[] }
+  | { tokenRoles: readonly string[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

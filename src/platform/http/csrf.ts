@@ -23,10 +23,17 @@ export async function registerCsrfProtection(
 
 /**
  * Paths whose callers authenticate with bearer tokens only, never cookies: the only requests that
- * may skip the form token. The accounts module reads sessions everywhere else.
+ * may skip the form token. The accounts module reads sessions everywhere else. Besides the hub's
+ * own API, the W3C VC API, whose paths the standard fixes: /credentials/…, /presentations/… and
+ * the status lists' /publish.
  */
 export function isTokenOnlyPath(url: string): boolean {
-  return url.startsWith('/api/');
+  return (
+    url.startsWith('/api/') ||
+    url.startsWith('/credentials/') ||
+    url.startsWith('/presentations/') ||
+    /^\/status-lists\/[^/?#]+\/publish(?:[?#]|$)/.test(url)
+  );
 }
 
 /** Checks the form token of every unsafe request to a page; registered after the access check. */
