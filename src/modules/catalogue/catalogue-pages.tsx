@@ -5,6 +5,7 @@ import { notFound } from '../../platform/http/problems.ts';
 import { glossaryIndex, type FrameworkService } from '../framework/index.ts';
 import type { CatalogueService } from './catalogue-service.ts';
 import { SearchQuerystring, SlugParams, toSearchQuery } from './catalogue-schemas.ts';
+import { Type } from 'typebox';
 import { emptyQuery } from './catalogue-search.ts';
 import { renderSearchPage } from './views/search-page.tsx';
 import { renderDetailPage } from './views/detail-page.tsx';

@@ -120,6 +120,13 @@ describe.each(testDatabaseKinds())('issuing credentials from recorded results (%
     const subject = signed['credentialSubject'] as Record<string, unknown>;
     const achievement = subject['achievement'] as Record<string, unknown>;
     expect(achievement['humanCode']).toBe('TU0001');
+    // The achievement's id is the version's stable address, which leads to the course page.
+    const versionPage = await app.inject({
+      method: 'GET',
+      url: new URL(achievement['id'] as string).pathname,
+    });
+    expect(versionPage.statusCode).toBe(303);
+    expect(versionPage.headers.location).toBe('/micro-credentials/data-skills');
     expect(achievement['creditsAvailable']).toBe(10);
     expect(subject['creditsEarned']).toBe(10);
   });
