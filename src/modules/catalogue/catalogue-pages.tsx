@@ -93,6 +93,27 @@ export async function cataloguePages(
     },
   );
 
+  // The stable address of one version: credentials name it as their achievement's id.
+  app.get(
+    '/micro-credentials/:slug/versions/:version',
+    {
+      config: { access: 'public' },
+      schema: {
+        hide: true,
+        params: Type.Object({
+          slug: Type.String({ maxLength: 200 }),
+          version: Type.Integer({ minimum: 1, maximum: 10_000 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { slug, version } = request.params as { slug: string; version: number };
+      const found = await catalogue.findMicroCredential(slug);
+      if (!found || version > found.version.versionNumber) throw notFound('This version of the course');
+      return reply.redirect(`/micro-credentials/${encodeURIComponent(slug)}`, 303);
+    },
+  );
+
   app.get('/institutions', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     reply.type(html).send(
       renderInstitutionsPage({
