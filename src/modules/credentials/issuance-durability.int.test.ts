@@ -19,7 +19,7 @@ const config = loadConfig({
   SEED_DEMO_ACCOUNTS: 'false',
 });
 const actor = { id: 'registry-1', name: 'Registry Officer', roles: ['registry' as const] };
-const LEARNERS = 400;
+const LEARNERS = 250;
 
 function resultsCsv(): string {
   const rows = ['learner_email,learner_name,module_code,outcome,mark,diet,completed_on'];
@@ -60,63 +60,67 @@ describe('a batch interrupted by killing the server', () => {
     for (const folder of folders) await rm(folder, { recursive: true, force: true });
   });
 
-  it('finishes after a restart with every credential issued once and none missing', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'hub-durability-'));
-    folders.push(dataDir);
-    let database: Database = await openDatabase({ pgliteDataDir: dataDir });
-    await publishCatalogue(
-      database,
-      [anInstitution({ name: 'Durable University', codePrefix: 'DU' })],
-      [
-        {
-          institution: 'durable-university',
-          input: aMicroCredential({ title: 'Resilient systems' }),
-          offerings: [anOffering({ startsOn: '2026-01-12', endsOn: '2026-06-26', enrolBy: '2026-01-05' })],
-          slug: 'resilient-systems',
-        },
-      ],
-    );
-    const before = createServices({ config, database, clock: () => new Date() });
-    // This process only queues the batch; the worker process does the issuing.
-    await before.credentials.worker.stop();
-    const institution = (await before.catalogue.findInstitution('durable-university'))!;
-    const applied = await before.credentials.applyCsv(institution, actor, resultsCsv());
-    expect(applied.applied).toBe(true);
-    const jobId = applied.applied ? applied.jobId! : '';
-    await database.close();
+  it(
+    'finishes after a restart with every credential issued once and none missing',
+    { timeout: 240_000 },
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'hub-durability-'));
+      folders.push(dataDir);
+      let database: Database = await openDatabase({ pgliteDataDir: dataDir });
+      await publishCatalogue(
+        database,
+        [anInstitution({ name: 'Durable University', codePrefix: 'DU' })],
+        [
+          {
+            institution: 'durable-university',
+            input: aMicroCredential({ title: 'Resilient systems' }),
+            offerings: [anOffering({ startsOn: '2026-01-12', endsOn: '2026-06-26', enrolBy: '2026-01-05' })],
+            slug: 'resilient-systems',
+          },
+        ],
+      );
+      const before = createServices({ config, database, clock: () => new Date() });
+      // This process only queues the batch; the worker process does the issuing.
+      await before.credentials.worker.stop();
+      const institution = (await before.catalogue.findInstitution('durable-university'))!;
+      const applied = await before.credentials.applyCsv(institution, actor, resultsCsv());
+      expect(applied.applied).toBe(true);
+      const jobId = applied.applied ? applied.jobId! : '';
+      await database.close();
 
-    const run = await killAfterFirstChunk(dataDir);
-    expect(run.killed, run.output).toBe(true);
+      const run = await killAfterFirstChunk(dataDir);
+      expect(run.killed, run.output).toBe(true);
 
-    database = await openDatabase({ pgliteDataDir: dataDir });
-    const interrupted = await createServices({
-      config,
-      database,
-      clock: () => new Date(),
-    }).credentials.findJob(jobId);
-    expect(interrupted!.state).toBe('running');
-    expect(interrupted!.issued).toBeGreaterThan(0);
-    expect(interrupted!.issued).toBeLessThan(LEARNERS);
+      database = await openDatabase({ pgliteDataDir: dataDir });
+      const interrupted = await createServices({
+        config,
+        database,
+        clock: () => new Date(),
+      }).credentials.findJob(jobId);
+      expect(interrupted!.state).toBe('running');
+      expect(interrupted!.issued).toBeGreaterThan(0);
+      expect(interrupted!.issued).toBeLessThan(LEARNERS);
 
-    // The restarted server sees the dead worker's lease run out and takes the job over.
-    const later = new Date(Date.now() + 60_000);
-    const after = createServices({ config, database, clock: () => later });
-    after.credentials.worker.wake();
-    await after.credentials.worker.idle();
-    const job = await after.credentials.findJob(jobId);
-    expect(job).toMatchObject({ state: 'finished', issued: LEARNERS, skipped: 0, failed: 0 });
+      // The restarted server sees the dead worker's lease run out and takes the job over.
+      const later = new Date(Date.now() + 60_000);
+      const after = createServices({ config, database, clock: () => later });
+      after.credentials.worker.wake();
+      await after.credentials.worker.idle();
+      const job = await after.credentials.findJob(jobId);
+      expect(job).toMatchObject({ state: 'finished', issued: LEARNERS, skipped: 0, failed: 0 });
 
-    const credentials = await after.credentials.credentialsOfInstitution(institution.id, LEARNERS * 2);
-    expect(credentials).toHaveLength(LEARNERS);
-    expect(new Set(credentials.map((credential) => credential.resultId)).size).toBe(LEARNERS);
-    expect(new Set(credentials.map((credential) => credential.learnerEmail)).size).toBe(LEARNERS);
-    // Every learner has a claim link, including those whose credential was signed just before the kill.
-    const mails = await after.mailer.latest(LEARNERS * 3);
-    const claimMails = mails.filter((mail) => mail.subject.startsWith('Your certificate of study'));
-    expect(new Set(claimMails.map((mail) => mail.recipient)).size).toBe(LEARNERS);
-    const sample = JSON.parse(credentials[0]!.signedJson) as object;
-    expect((await after.credentials.verify(sample)).verdict).toBe('valid');
-    await after.credentials.worker.stop();
-    await database.close();
-  });
+      const credentials = await after.credentials.credentialsOfInstitution(institution.id, LEARNERS * 2);
+      expect(credentials).toHaveLength(LEARNERS);
+      expect(new Set(credentials.map((credential) => credential.resultId)).size).toBe(LEARNERS);
+      expect(new Set(credentials.map((credential) => credential.learnerEmail)).size).toBe(LEARNERS);
+      // Every learner has a claim link, including those whose credential was signed just before the kill.
+      const mails = await after.mailer.latest(LEARNERS * 3);
+      const claimMails = mails.filter((mail) => mail.subject.startsWith('Your certificate of study'));
+      expect(new Set(claimMails.map((mail) => mail.recipient)).size).toBe(LEARNERS);
+      const sample = JSON.parse(credentials[0]!.signedJson) as object;
+      expect((await after.credentials.verify(sample)).verdict).toBe('valid');
+      await after.credentials.worker.stop();
+      await database.close();
+    },
+  );
 });
