@@ -10,10 +10,12 @@ import {
   decodePDFRawStream,
   type PDFFont,
 } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   credentialJsonFromPdf,
   dateInWords,
+  MAX_ATTACHMENT_BYTES,
   renderCertificatePdf,
   toWinAnsiText,
   type CertificateContent,
@@ -314,6 +316,28 @@ describe('reading the credential out of a PDF', () => {
     const middle = context.register(context.obj({ Kids: [leaf] }));
     pdfDoc.catalog.set(PDFName.of('Names'), context.obj({ EmbeddedFiles: context.obj({ Kids: [middle] }) }));
     expect(await credentialJsonFromPdf(await pdfDoc.save())).toBe(credentialJson);
+  });
+
+  it('refuses an attachment that unpacks to more than a credential could be, without unpacking it all', async () => {
+    const pdfDoc = await PDFDocument.create();
+    pdfDoc.addPage();
+    // 64 MB of spaces compresses to about 64 KB: a small upload that would unpack to a large one.
+    const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    const { context } = pdfDoc;
+    const file = context.register(context.flateStream(new Uint8Array(0), { Type: 'EmbeddedFile' }));
+    const stream = context.lookup(file) as PDFRawStream;
+    const raw = PDFRawStream.of(stream.dict, bomb);
+    context.assign(file, raw);
+    const spec = context.register(
+      context.obj({ Type: 'Filespec', F: PDFString.of('credential.json'), EF: { F: file } }),
+    );
+    pdfDoc.catalog.set(
+      PDFName.of('Names'),
+      context.obj({ EmbeddedFiles: context.obj({ Names: [PDFString.of('credential.json'), spec] }) }),
+    );
+    const bytes = await pdfDoc.save();
+    expect(bytes.length).toBeLessThan(MAX_ATTACHMENT_BYTES * 2);
+    expect(await credentialJsonFromPdf(bytes)).toBeNull();
   });
 });
 

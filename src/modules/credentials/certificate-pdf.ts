@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 /**
  * A printable PDF certificate for an issued micro-credential.
  *
@@ -19,7 +20,6 @@ import {
   PDFRawStream,
   PDFString,
   StandardFonts,
-  decodePDFRawStream,
   rgb,
   type PDFFont,
   type PDFImage,
@@ -566,10 +566,28 @@ function textOf(object: PDFObject | undefined): string | undefined {
   return undefined;
 }
 
+/** A credential is a few kilobytes; anything that unpacks to more is not one of ours. */
+export const MAX_ATTACHMENT_BYTES = 256 * 1024;
+
+/**
+ * The attachment's bytes, unpacked with a hard ceiling: the PDF comes from anyone on the public
+ * verification page, and a small compressed stream can unpack to gigabytes.
+ */
 function attachmentBytes(spec: PDFDict): Uint8Array | undefined {
   const ef = spec.lookup(PDFName.of('EF'));
   if (!(ef instanceof PDFDict)) return undefined;
   const stream = ef.lookup(PDFName.of('F')) ?? ef.lookup(PDFName.of('UF'));
   if (!(stream instanceof PDFRawStream)) return undefined;
-  return decodePDFRawStream(stream).decode();
+  const filter = stream.dict.lookup(PDFName.of('Filter'));
+  const contents = stream.getContents();
+  if (filter === undefined) return contents.length <= MAX_ATTACHMENT_BYTES ? contents : undefined;
+  const isFlate =
+    filter === PDFName.of('FlateDecode') ||
+    (filter instanceof PDFArray && filter.size() === 1 && filter.lookup(0) === PDFName.of('FlateDecode'));
+  if (!isFlate) return undefined;
+  try {
+    return inflateSync(contents, { maxOutputLength: MAX_ATTACHMENT_BYTES });
+  } catch {
+    return undefined;
+  }
 }

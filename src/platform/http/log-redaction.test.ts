@@ -8,6 +8,8 @@ describe('addresses in the logs', () => {
       '/verify-email?callback=x&token=[redacted]',
     );
     expect(redactUrl('/invitations/s3cr3t-token')).toBe('/invitations/[redacted]');
+    expect(redactUrl('/claim/s3cr3t-claim')).toBe('/claim/[redacted]');
+    expect(redactUrl('/sign-in?next=%2Fclaim%2Fs3cr3t-claim')).toBe('/sign-in?next=[redacted]');
     expect(redactUrl('/micro-credentials?q=care&level=7')).toBe('/micro-credentials?q=care&level=7');
   });
 });

@@ -2,12 +2,13 @@ import type { FastifyRequest } from 'fastify';
 
 /**
  * Addresses can carry secrets: password-reset and email-confirmation tokens in the query, the
- * invitation token in the path. Logs keep the shape of the request, never the secret.
+ * invitation and credential-claim tokens in the path, and any of these inside a `next` return
+ * address. Logs keep the shape of the request, never the secret.
  */
 export function redactUrl(url: string): string {
   return url
-    .replace(/([?&](?:token|_csrf)=)[^&#]*/gi, '$1[redacted]')
-    .replace(/^\/invitations\/[^/?#]+/, '/invitations/[redacted]');
+    .replace(/([?&](?:token|_csrf|next)=)[^&#]*/gi, '$1[redacted]')
+    .replace(/^\/(invitations|claim)\/[^/?#]+/, '/$1/[redacted]');
 }
 
 export function requestLogSerializer(request: FastifyRequest) {
