@@ -7,6 +7,7 @@ import type { DocumentLoader, VerifyResult } from '@digitalbazaar/vc';
 import type { Signer } from './issuer-keys.ts';
 import { publicKeyObjectOf } from './issuer-keys.ts';
 import { createTemplateCanonizer } from './rdf-templates.ts';
+import { DocumentNotFoundError, isBundledContext } from './document-loader.ts';
 
 /**
  * Data Integrity signing and verification with the `eddsa-rdfc-2022` cryptosuite, through the
@@ -15,7 +16,19 @@ import { createTemplateCanonizer } from './rdf-templates.ts';
  * rdf-templates.ts), and a verification key is imported once rather than for every signature.
  */
 
-export const canonizer = createTemplateCanonizer();
+export const canonizer = createTemplateCanonizer({ isTrustedContext: isBundledContext });
+
+/**
+ * Canonicalization only ever loads JSON-LD contexts, and only bundled ones: a context changes what
+ * a credential means, so it is never taken from wherever a document points.
+ */
+function bundledContextsOnly(documentLoader: (url: string) => Promise<unknown>) {
+  return async (url: string) => {
+    if (!isBundledContext(url))
+      throw new DocumentNotFoundError(`the credential uses a JSON-LD context the hub does not know: ${url}`);
+    return documentLoader(url);
+  };
+}
 
 const verifierKeys = new Map<string, KeyObject>();
 
@@ -47,8 +60,10 @@ function cachedVerifier({
 /** The standard cryptosuite with the faster canonicalization and key handling; same output. */
 export const eddsaRdfc2022Cryptosuite = {
   ...eddsaRdfc2022,
-  canonize: (input: unknown, options: object) =>
-    canonizer.canonize(input, options as Parameters<typeof canonizer.canonize>[1]),
+  canonize: (input: unknown, options: object) => {
+    const given = options as Parameters<typeof canonizer.canonize>[1];
+    return canonizer.canonize(input, { ...given, documentLoader: bundledContextsOnly(given.documentLoader) });
+  },
   createVerifier: cachedVerifier,
 };
 
@@ -103,7 +118,7 @@ export async function signBuiltCredential(
     cryptosuite: 'eddsa-rdfc-2022',
     proofPurpose: 'assertionMethod',
   };
-  const options = { documentLoader };
+  const options = { documentLoader: bundledContextsOnly(documentLoader) };
   const [canonicalProof, canonicalDocument] = await Promise.all([
     canonizer.canonize({ '@context': context, ...proof }, options),
     canonizer.canonize(credential, options),

@@ -23,6 +23,13 @@ export const EXTENSION_CONTEXT: object = readBundledContext('micro-credentials-v
  * network. A credential naming any other context is refused rather than fetched: a context
  * changes what a credential means, so it must not come from wherever the credential points.
  */
+const TRUSTED_CONTEXTS = new Set<string>();
+
+/** Whether a context URL is one the hub bundles (for any public address it was configured with). */
+export function isBundledContext(url: string): boolean {
+  return TRUSTED_CONTEXTS.has(url);
+}
+
 function bundledContexts(publicUrl: string): Map<string, object> {
   const contexts = new Map<string, object>();
   for (const source of [
@@ -37,6 +44,7 @@ function bundledContexts(publicUrl: string): Map<string, object> {
   }
   contexts.set(CLR_V2_CONTEXT, readBundledContext('clr-v2p0-context-2.0.1.json'));
   contexts.set(extensionContextUrl(publicUrl), EXTENSION_CONTEXT);
+  for (const url of contexts.keys()) TRUSTED_CONTEXTS.add(url);
   return contexts;
 }
 

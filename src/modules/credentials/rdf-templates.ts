@@ -52,10 +52,22 @@ export interface CanonizeOptions {
   [option: string]: unknown;
 }
 
-/** The document's shape, and its string values in walk order. */
-function shapeOf(document: unknown): { shape: string; strings: string[] } {
+/**
+ * The document's shape, its string values in walk order, and whether it may use a template: only
+ * when every `@context` is a trusted URL. An inline context may define `did` or `urn` as a prefix,
+ * and then an IRI the template would copy verbatim is in fact rewritten.
+ */
+function shapeOf(
+  document: unknown,
+  isTrustedContext: (url: string) => boolean,
+): { shape: string; strings: string[]; isTemplatable: boolean } {
   const strings: string[] = [];
   const parts: string[] = [];
+  let isTemplatable = true;
+  const checkContext = (context: unknown) => {
+    const entries = Array.isArray(context) ? context : [context];
+    if (!entries.every((entry) => typeof entry === 'string' && isTrustedContext(entry))) isTemplatable = false;
+  };
   const walk = (value: unknown): void => {
     if (typeof value === 'string') {
       strings.push(value);
@@ -67,6 +79,7 @@ function shapeOf(document: unknown): { shape: string; strings: string[] } {
     } else if (value && typeof value === 'object') {
       parts.push('{');
       for (const [key, item] of Object.entries(value)) {
+        if (key === '@context') checkContext(item);
         parts.push(JSON.stringify(key), ':');
         walk(item);
       }
@@ -76,7 +89,7 @@ function shapeOf(document: unknown): { shape: string; strings: string[] } {
     }
   };
   walk(document);
-  return { shape: parts.join(''), strings };
+  return { shape: parts.join(''), strings, isTemplatable };
 }
 
 function withStrings(document: unknown, strings: readonly string[]): unknown {
@@ -117,7 +130,14 @@ function fill(template: Template, strings: readonly string[]): Quad[] {
   });
 }
 
-export function createTemplateCanonizer({ maxTemplates = 200 }: { maxTemplates?: number } = {}) {
+export function createTemplateCanonizer({
+  maxTemplates = 200,
+  isTrustedContext,
+}: {
+  maxTemplates?: number;
+  /** Contexts whose terms are known not to rewrite urn:, did: or http(s): IRIs (the bundled ones). */
+  isTrustedContext: (url: string) => boolean;
+}) {
   /** Shape → template, or null when the shape cannot be templated (always converted in full). */
   const templates = new Map<string, Template | null>();
   const stats = { templated: 0, full: 0, built: 0 };
@@ -202,7 +222,11 @@ export function createTemplateCanonizer({ maxTemplates = 200 }: { maxTemplates?:
     stats,
     /** Same signature and output as the cryptosuite's canonize (RDFC-1.0, N-Quads). */
     async canonize(document: unknown, options: CanonizeOptions): Promise<string> {
-      const { shape, strings } = shapeOf(document);
+      const { shape, strings, isTemplatable } = shapeOf(document, isTrustedContext);
+      if (!isTemplatable) {
+        stats.full += 1;
+        return canonical(await toRdf(document, options));
+      }
       const template = templates.get(shape);
       if (template && applies(template, strings)) {
         stats.templated += 1;

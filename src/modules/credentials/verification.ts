@@ -38,7 +38,7 @@ function errorMessages(error: unknown): string[] {
 /** A missing key or DID is "could not check"; anything else wrong with the proof is tampering. */
 function isUnresolvable(messages: string[]): boolean {
   return messages.some((message) =>
-    /NotFoundError|could not resolve|not a key of|does not resolve|does not load|not a document this hub publishes|is not for did|Could not fetch|not an Ed25519 did:key|blocked|timed out|too large/i.test(
+    /NotFoundError|could not resolve|not a key of|does not resolve|does not load|not a document this hub publishes|is not for did|Could not fetch|not an Ed25519 did:key|blocked|timed out|too large|context the hub does not know/i.test(
       message,
     ),
   );
