@@ -20,6 +20,7 @@ CREATE TABLE "issuance_jobs" (
 	"failed" integer DEFAULT 0 NOT NULL,
 	"last_error" text,
 	"lease_until" timestamp with time zone,
+	"lease_owner" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone

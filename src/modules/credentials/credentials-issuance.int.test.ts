@@ -1,4 +1,7 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCredential } from './data-integrity.ts';
 import type { FastifyInstance } from 'fastify';
 import {
   createTestDatabase,
@@ -168,5 +171,61 @@ describe.each(testDatabaseKinds())('issuing credentials from recorded results (%
     await services.credentials.changeStatus(institution, actor, credential.id, 'revoke', 'Issued in error');
     expect((await services.credentials.verify(signed)).verdict).toBe('revoked');
     expect((await verifier().verify(signed)).verified).toBe(false);
+  });
+
+  it('records a file once when it is applied twice at the same moment', async () => {
+    const csv = [
+      'learner_email,learner_name,module_code,outcome,mark,diet,completed_on',
+      'twice.a@example.org,Twice A,TU0001,passed,61,November 2026,2026-11-13',
+      'twice.b@example.org,Twice B,TU0001,passed,62,November 2026,2026-11-13',
+    ].join('\n');
+    const [first, second] = await Promise.all([
+      services.credentials.applyCsv(institution, actor, csv),
+      services.credentials.applyCsv(institution, actor, csv),
+    ]);
+    const jobs = [first, second].filter((outcome) => outcome.applied && outcome.jobId !== null);
+    expect(jobs).toHaveLength(1);
+    await services.credentials.worker.idle();
+    const issued = await services.credentials.credentialsOfInstitution(institution.id, 1000);
+    expect(issued.filter((credential) => credential.learnerEmail?.startsWith('twice.'))).toHaveLength(2);
+  });
+
+  it("does not let another issuer's credential borrow the hub's status lists", async () => {
+    const genuine = JSON.parse((await issue({ learnerEmail: 'borrowed@example.org' })).signedJson) as {
+      credentialStatus: { statusListCredential: string }[];
+    };
+    const listUrl = genuine.credentialStatus[0]!.statusListCredential;
+    const stranger = await Ed25519Multikey.generate({ seed: randomBytes(32) });
+    const did = `did:key:${stranger.publicKeyMultibase}`;
+    const signer = {
+      ...stranger.signer(),
+      id: `${did}#${stranger.publicKeyMultibase}`,
+      algorithm: 'Ed25519' as const,
+    };
+    for (const index of ['17', '999999999']) {
+      const forged = await signCredential(
+        {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          id: `urn:uuid:${randomUUID()}`,
+          type: ['VerifiableCredential'],
+          issuer: did,
+          validFrom: '2026-11-01T00:00:00Z',
+          credentialSubject: { id: 'did:example:learner' },
+          credentialStatus: {
+            id: `${listUrl}#${index}`,
+            type: 'BitstringStatusListEntry',
+            statusPurpose: 'revocation',
+            statusListIndex: index,
+            statusListCredential: listUrl,
+          },
+        },
+        signer,
+        services.credentials.documentLoader,
+      );
+      const report = await services.credentials.verify(forged);
+      expect(report.verdict).toBe('unknown-issuer');
+      expect(report.checks.find((check) => check.name === 'status')).toMatchObject({ state: 'failed' });
+      expect(report.checks.find((check) => check.name === 'status')?.message).toMatch(/another issuer/);
+    }
   });
 });

@@ -7,6 +7,12 @@ export type NewResult = typeof learnerResults.$inferInsert;
 export type CredentialRow = typeof issuedCredentials.$inferSelect;
 export type JobRow = typeof issuanceJobs.$inferSelect;
 
+export class LeaseLostError extends Error {
+  constructor(readonly jobId: string) {
+    super(`another worker holds issuance job ${jobId}`);
+  }
+}
+
 export function createCredentialsRepository(database: Database) {
   const db = database.db;
   return {
@@ -98,6 +104,15 @@ export function createCredentialsRepository(database: Database) {
       return row ?? null;
     },
 
+    async redeemClaim(id: string, tokenHash: string, userId: string, now: Date, tx: Db): Promise<boolean> {
+      const rows = await tx
+        .update(issuedCredentials)
+        .set({ claimTokenHash: null, claimExpiresAt: null, claimedByUserId: userId, claimedAt: now })
+        .where(and(eq(issuedCredentials.id, id), eq(issuedCredentials.claimTokenHash, tokenHash)))
+        .returning({ id: issuedCredentials.id });
+      return rows.length === 1;
+    },
+
     async insertCredentials(rows: (typeof issuedCredentials.$inferInsert)[], tx: Db) {
       if (rows.length > 0) await tx.insert(issuedCredentials).values(rows);
     },
@@ -140,7 +155,7 @@ export function createCredentialsRepository(database: Database) {
      * Takes the oldest job that is queued, or running under a lease that has run out (its worker
      * died), and leases it to this worker. SKIP LOCKED lets replicas share the queue.
      */
-    async leaseNextJob(now: Date, leaseUntil: Date): Promise<JobRow | null> {
+    async leaseNextJob(now: Date, leaseUntil: Date, owner: string): Promise<JobRow | null> {
       return db.transaction(async (tx) => {
         const [job] = await tx
           .select()
@@ -154,7 +169,7 @@ export function createCredentialsRepository(database: Database) {
         if (!job) return null;
         const [leased] = await tx
           .update(issuanceJobs)
-          .set({ state: 'running', leaseUntil, startedAt: job.startedAt ?? now })
+          .set({ state: 'running', leaseUntil, leaseOwner: owner, startedAt: job.startedAt ?? now })
           .where(eq(issuanceJobs.id, job.id))
           .returning();
         return leased ?? null;
@@ -179,6 +194,7 @@ export function createCredentialsRepository(database: Database) {
         problem: string | null;
       }[],
       leaseUntil: Date,
+      owner: string,
       tx: Db,
     ) {
       if (settled.length > 0) {
@@ -197,7 +213,7 @@ export function createCredentialsRepository(database: Database) {
           where item.job_id = ${jobId} and item.position = settled.position`);
       }
       const count = (state: string) => settled.filter((item) => item.state === state).length;
-      await tx
+      const renewed = await tx
         .update(issuanceJobs)
         .set({
           issued: sql`${issuanceJobs.issued} + ${count('issued')}`,
@@ -205,14 +221,27 @@ export function createCredentialsRepository(database: Database) {
           failed: sql`${issuanceJobs.failed} + ${count('failed')}`,
           leaseUntil,
         })
-        .where(eq(issuanceJobs.id, jobId));
+        .where(and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.leaseOwner, owner)))
+        .returning({ id: issuanceJobs.id });
+      // Another worker took the job over: this chunk must not count, so the transaction rolls back.
+      if (renewed.length === 0) throw new LeaseLostError(jobId);
     },
 
-    async finishJob(jobId: string, now: Date, lastError: string | null = null) {
+    async finishJob(jobId: string, now: Date, owner: string | null, lastError: string | null = null) {
       await db
         .update(issuanceJobs)
-        .set({ state: lastError ? 'failed' : 'finished', finishedAt: now, leaseUntil: null, lastError })
-        .where(eq(issuanceJobs.id, jobId));
+        .set({
+          state: lastError ? 'failed' : 'finished',
+          finishedAt: now,
+          leaseUntil: null,
+          leaseOwner: null,
+          lastError,
+        })
+        .where(
+          owner === null
+            ? eq(issuanceJobs.id, jobId)
+            : and(eq(issuanceJobs.id, jobId), eq(issuanceJobs.leaseOwner, owner)),
+        );
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'drizzle-orm';
 import type { DocumentLoader } from '@digitalbazaar/vc';
 import type { Database, Db } from '../../platform/db/database.ts';
 import type { SafeFetcher } from '../../platform/net/safe-fetch.ts';
@@ -51,6 +52,7 @@ import {
 } from './status-lists.ts';
 import {
   createCredentialsRepository,
+  LeaseLostError,
   type CredentialRow,
   type NewResult,
   type ResultRow,
@@ -121,6 +123,12 @@ const CHUNK = 100;
  */
 const LEASE_MS = 15_000;
 
+/** A duplicate on a unique index, whichever driver (and wrapper) reports it. */
+function isUniqueViolation(error: unknown): boolean {
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  return withCode?.code === '23505' || withCode?.cause?.code === '23505';
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
@@ -168,7 +176,10 @@ export function createCredentialsService(deps: CredentialsDependencies) {
    * so a rotation elsewhere is never missed.
    */
   const didDocuments = new Map<string, { at: number; document: unknown }>();
-  const registeredIssuers = new Map<string, { at: number; issuer: { name: string } | null }>();
+  const registeredIssuers = new Map<
+    string,
+    { at: number; issuer: { name: string; institutionId: string } | null }
+  >();
   const CACHE_MS = 60_000;
 
   /** Documents this hub publishes, answered from the database so verifying needs no network. */
@@ -399,63 +410,89 @@ export function createCredentialsService(deps: CredentialsDependencies) {
    */
   async function apply(institution: Institution, actor: Actor, planned: PlannedResult[], source: string) {
     const now = clock();
-    const changed = planned.filter((entry) => entry.change !== 'unchanged');
-    if (changed.length === 0) return { jobId: null, counts: countsOf(planned) };
-    const revocations: CredentialRow[] = [];
-    const jobId = await database.db.transaction(async (tx) => {
-      const toIssue: string[] = [];
-      for (const entry of changed) {
-        const values = {
-          institutionId: institution.id,
-          microCredentialId: entry.target.microCredentialId,
-          versionId: entry.target.versionId,
-          offeringId: entry.target.offeringId,
-          learnerEmail: entry.value.learnerEmail,
-          learnerName: entry.value.learnerName,
-          outcome: entry.value.outcome,
-          mark: entry.value.mark,
-          grade: entry.value.grade,
-          diet: entry.value.diet,
-          completedOn: entry.value.completedOn,
-          fingerprint: entry.fingerprint,
-          recordedBy: actor.id,
-          updatedAt: now,
-        };
-        const id = await upsertResult(values, entry.existing?.id, now, tx);
-        if (entry.change === 'corrected')
-          revocations.push(...(await repository.liveCredentialsOfResults([id], tx)));
-        if (entry.certificate) toIssue.push(id);
-      }
-      await audit.record(
-        {
-          chainId: institution.id,
-          actor,
-          action: 'results.recorded',
-          subjectType: 'results',
-          subjectId: institution.id,
-          after: { source, ...countsOf(planned) },
-        },
-        tx,
-      );
-      if (toIssue.length === 0) return null;
-      return repository.insertJob(
-        {
-          institutionId: institution.id,
-          requestedBy: actor.id,
-          requestedByName: actor.name,
-          state: 'queued',
-          total: toIssue.length,
-          createdAt: now,
-        },
-        toIssue,
-        tx,
-      );
-    });
-    for (const credential of revocations) {
-      await changeStatus(institution, actor, credential.id, 'revoke', 'Replaced by a corrected result.');
+    const replaced: CredentialRow[] = [];
+    const REPLACED_REASON = 'Replaced by a corrected result.';
+    let counts = countsOf(planned);
+    try {
+      const jobId = await database.db.transaction(async (tx) => {
+        // Results of one institution are recorded one upload at a time, and what is already
+        // there is read again under that lock: two uploads of one file record it once.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`results:${institution.id}`}))`);
+        const current = await repository.resultsOf(
+          institution.id,
+          [...new Set(planned.map((entry) => entry.target.offeringId))],
+          tx,
+        );
+        const byKey = new Map(
+          current.map((result) => [`${result.offeringId}|${result.learnerEmail}`, result]),
+        );
+        const replanned = planned.map((entry) => {
+          const existing = byKey.get(`${entry.target.offeringId}|${entry.value.learnerEmail}`);
+          const change: PlannedResult['change'] = !existing
+            ? 'new'
+            : existing.fingerprint === entry.fingerprint
+              ? 'unchanged'
+              : 'corrected';
+          return { ...entry, existing, change };
+        });
+        counts = countsOf(replanned);
+        const toIssue: string[] = [];
+        for (const entry of replanned.filter((candidate) => candidate.change !== 'unchanged')) {
+          const values = {
+            institutionId: institution.id,
+            microCredentialId: entry.target.microCredentialId,
+            versionId: entry.target.versionId,
+            offeringId: entry.target.offeringId,
+            learnerEmail: entry.value.learnerEmail,
+            learnerName: entry.value.learnerName,
+            outcome: entry.value.outcome,
+            mark: entry.value.mark,
+            grade: entry.value.grade,
+            diet: entry.value.diet,
+            completedOn: entry.value.completedOn,
+            fingerprint: entry.fingerprint,
+            recordedBy: actor.id,
+            updatedAt: now,
+          };
+          const id = await upsertResult(values, entry.existing?.id, now, tx);
+          // The old credential goes in the same transaction as the correction that replaces it.
+          if (entry.change === 'corrected')
+            for (const old of await repository.liveCredentialsOfResults([id], tx))
+              replaced.push(await changeStatusIn(tx, institution, actor, old.id, 'revoke', REPLACED_REASON));
+          if (entry.certificate) toIssue.push(id);
+        }
+        if (counts.new + counts.corrected === 0) return null;
+        await audit.record(
+          {
+            chainId: institution.id,
+            actor,
+            action: 'results.recorded',
+            subjectType: 'results',
+            subjectId: institution.id,
+            after: { source, ...counts },
+          },
+          tx,
+        );
+        if (toIssue.length === 0) return null;
+        return repository.insertJob(
+          {
+            institutionId: institution.id,
+            requestedBy: actor.id,
+            requestedByName: actor.name,
+            state: 'queued',
+            total: toIssue.length,
+            createdAt: now,
+          },
+          toIssue,
+          tx,
+        );
+      });
+      for (const credential of replaced)
+        await announceStatusChange(institution, credential, 'revoke', REPLACED_REASON);
+      return { jobId, counts };
+    } finally {
+      worker.wake();
     }
-    if (jobId) worker.wake();
-    return { jobId, counts: countsOf(planned) };
   }
 
   async function upsertResult(
@@ -638,6 +675,7 @@ export function createCredentialsService(deps: CredentialsDependencies) {
   // ---- The durable issuance worker ------------------------------------------------------------
 
   const worker = (() => {
+    const owner = randomUUID();
     let running: Promise<void> | null = null;
     let again = false;
     let stopped = false;
@@ -647,7 +685,7 @@ export function createCredentialsService(deps: CredentialsDependencies) {
       if (!job) return;
       const [institution] = await catalogue.institutionsByIds([job.institutionId]);
       if (!institution) {
-        await repository.finishJob(jobId, clock(), 'The institution no longer exists.');
+        await repository.finishJob(jobId, clock(), owner, 'The institution no longer exists.');
         return;
       }
       let context: IssueContext | null = null;
@@ -688,6 +726,7 @@ export function createCredentialsService(deps: CredentialsDependencies) {
               };
             }),
             new Date(clock().getTime() + LEASE_MS),
+            owner,
             tx,
           );
           return { issuedIds: [...issued.values()], mails: recorded };
@@ -695,7 +734,7 @@ export function createCredentialsService(deps: CredentialsDependencies) {
         await mailer.deliver(mails);
         deps.log?.info({ jobId, issued: issuedIds.length }, 'issuance job progress');
       }
-      await repository.finishJob(jobId, clock());
+      await repository.finishJob(jobId, clock(), owner);
     }
 
     async function drain() {
@@ -704,15 +743,22 @@ export function createCredentialsService(deps: CredentialsDependencies) {
         for (;;) {
           if (stopped) return;
           const now = clock();
-          const job = await repository.leaseNextJob(now, new Date(now.getTime() + LEASE_MS));
+          const job = await repository.leaseNextJob(now, new Date(now.getTime() + LEASE_MS), owner);
           if (!job) break;
           try {
             await processJob(job.id);
           } catch (error) {
+            // Losing the lease (or meeting the other worker's credential on the unique index)
+            // means another worker finishes the job; this one lets it go.
+            if (error instanceof LeaseLostError || isUniqueViolation(error)) {
+              deps.log?.warn({ jobId: job.id }, 'issuance job taken over by another worker');
+              continue;
+            }
             deps.log?.error({ err: error, jobId: job.id }, 'issuance job failed');
             await repository.finishJob(
               job.id,
               clock(),
+              owner,
               error instanceof Error ? error.message : String(error),
             );
           }
@@ -747,6 +793,91 @@ export function createCredentialsService(deps: CredentialsDependencies) {
 
   type StatusAction = 'revoke' | 'suspend' | 'unsuspend';
 
+  function checkedReason(action: StatusAction, reason: string): string {
+    const trimmed = reason.trim();
+    if (action !== 'unsuspend' && trimmed.length < 3)
+      throw new CredentialsError('Give the reason, for the record and for the learner.', 400, 'reason');
+    if (trimmed.length > 500)
+      throw new CredentialsError('Keep the reason to 500 characters or fewer.', 400, 'reason');
+    return trimmed;
+  }
+
+  /** Flips the status bit, records why and audits it, inside the caller's transaction. */
+  async function changeStatusIn(
+    tx: Db,
+    institution: Institution,
+    actor: Actor,
+    credentialId: string,
+    action: StatusAction,
+    reason: string,
+  ): Promise<CredentialRow> {
+    const found = await repository.findCredential(credentialId, tx);
+    if (!found || found.institutionId !== institution.id)
+      throw new CredentialsError('There is no such credential at this institution.', 404);
+    if (found.revokedAt)
+      throw new CredentialsError('This credential is already revoked; it cannot change again.', 409);
+    if (action === 'revoke') {
+      if (found.revocationListId === null || found.revocationIndex === null)
+        throw new CredentialsError('This credential has no revocation entry.', 409);
+      await statusLists.setBit(found.revocationListId, found.revocationIndex, true, tx);
+      await repository.updateCredential(found.id, { revokedAt: clock(), revocationReason: reason }, tx);
+    } else {
+      if (found.suspensionListId === null || found.suspensionIndex === null)
+        throw new CredentialsError('This credential has no suspension entry.', 409);
+      const suspend = action === 'suspend';
+      if (found.suspended === suspend)
+        throw new CredentialsError(
+          suspend ? 'This credential is already suspended.' : 'This credential is not suspended.',
+          409,
+        );
+      await statusLists.setBit(found.suspensionListId, found.suspensionIndex, suspend, tx);
+      await repository.updateCredential(
+        found.id,
+        { suspended: suspend, suspensionReason: suspend ? reason : null },
+        tx,
+      );
+    }
+    await audit.record(
+      {
+        chainId: institution.id,
+        actor,
+        action: `credential.${action}`,
+        subjectType: 'credential',
+        subjectId: found.id,
+        after: { reason: reason || null },
+      },
+      tx,
+    );
+    return found;
+  }
+
+  /** After the change has committed: re-sign the list at once and tell the learner. */
+  async function announceStatusChange(
+    institution: Institution,
+    credential: CredentialRow,
+    action: StatusAction,
+    reason: string,
+  ) {
+    const listId = action === 'revoke' ? credential.revocationListId : credential.suspensionListId;
+    if (listId) await statusListCredential(listId).catch(() => undefined);
+    if (!credential.learnerEmail) return;
+    const verb = action === 'revoke' ? 'revoked' : action === 'suspend' ? 'suspended' : 'reinstated';
+    await mailer.send({
+      to: credential.learnerEmail,
+      subject: `Your credential for ${credential.title} has been ${verb}`,
+      body: [
+        `Hello ${credential.learnerName ?? ''},`.trim(),
+        '',
+        `${institution.name} has ${verb} your credential for ${credential.title}.`,
+        ...(reason ? ['', `Reason: ${reason}`] : []),
+        '',
+        action === 'unsuspend'
+          ? 'It verifies as valid again.'
+          : 'Anyone who verifies it now sees this. If you think this is a mistake, contact the institution’s registry.',
+      ].join('\n'),
+    });
+  }
+
   async function changeStatus(
     institution: Institution,
     actor: Actor,
@@ -754,116 +885,63 @@ export function createCredentialsService(deps: CredentialsDependencies) {
     action: StatusAction,
     reason: string,
   ) {
-    const trimmed = reason.trim();
-    if (action !== 'unsuspend' && trimmed.length < 3)
-      throw new CredentialsError('Give the reason, for the record and for the learner.', 400, 'reason');
-    if (trimmed.length > 500)
-      throw new CredentialsError('Keep the reason to 500 characters or fewer.', 400, 'reason');
-    const { signer } = await signerOf(institution);
-    const credential = await database.db.transaction(async (tx) => {
-      const found = await repository.findCredential(credentialId, tx);
-      if (!found || found.institutionId !== institution.id)
-        throw new CredentialsError('There is no such credential at this institution.', 404);
-      if (found.revokedAt)
-        throw new CredentialsError('This credential is already revoked; it cannot change again.', 409);
-      if (action === 'revoke') {
-        if (found.revocationListId === null || found.revocationIndex === null)
-          throw new CredentialsError('This credential has no revocation entry.', 409);
-        await statusLists.setBit(found.revocationListId, found.revocationIndex, true, tx);
-        await repository.updateCredential(found.id, { revokedAt: clock(), revocationReason: trimmed }, tx);
-      } else {
-        if (found.suspensionListId === null || found.suspensionIndex === null)
-          throw new CredentialsError('This credential has no suspension entry.', 409);
-        const suspend = action === 'suspend';
-        if (found.suspended === suspend)
-          throw new CredentialsError(
-            suspend ? 'This credential is already suspended.' : 'This credential is not suspended.',
-            409,
-          );
-        await statusLists.setBit(found.suspensionListId, found.suspensionIndex, suspend, tx);
-        await repository.updateCredential(
-          found.id,
-          { suspended: suspend, suspensionReason: suspend ? trimmed : null },
-          tx,
-        );
-      }
-      await audit.record(
-        {
-          chainId: institution.id,
-          actor,
-          action: `credential.${action}`,
-          subjectType: 'credential',
-          subjectId: found.id,
-          after: { reason: trimmed || null },
-        },
-        tx,
-      );
-      return found;
-    });
-    // Re-sign the changed list at once, so verifiers see the change without waiting for a request.
-    const listId = action === 'revoke' ? credential.revocationListId : credential.suspensionListId;
-    if (listId) await statusListCredential(listId).catch(() => undefined);
-    void signer;
-    if (credential.learnerEmail) {
-      const verb = action === 'revoke' ? 'revoked' : action === 'suspend' ? 'suspended' : 'reinstated';
-      await mailer.send({
-        to: credential.learnerEmail,
-        subject: `Your credential for ${credential.title} has been ${verb}`,
-        body: [
-          `Hello ${credential.learnerName ?? ''},`.trim(),
-          '',
-          `${institution.name} has ${verb} your credential for ${credential.title}.`,
-          ...(trimmed ? ['', `Reason: ${trimmed}`] : []),
-          '',
-          action === 'unsuspend'
-            ? 'It verifies as valid again.'
-            : 'Anyone who verifies it now sees this. If you think this is a mistake, contact the institution’s registry.',
-        ].join('\n'),
-      });
-    }
+    const trimmed = checkedReason(action, reason);
+    const credential = await database.db.transaction((tx) =>
+      changeStatusIn(tx, institution, actor, credentialId, action, trimmed),
+    );
+    await announceStatusChange(institution, credential, action, trimmed);
   }
 
   const verifier = createVerifier({
     documentLoader,
     publicUrl,
     clock,
-    isRegisteredIssuer: async (issuerId) => {
-      const cached = registeredIssuers.get(issuerId);
-      if (cached && Date.now() - cached.at < CACHE_MS) return cached.issuer;
-      const issuer = await registeredIssuer(issuerId);
-      if (registeredIssuers.size > 1000) registeredIssuers.clear();
-      registeredIssuers.set(issuerId, { at: Date.now(), issuer });
-      return issuer;
-    },
-    ownStatuses: async (entries) => {
+    isRegisteredIssuer: cachedIssuer,
+    ownStatuses: async (issuerId, entries) => {
+      const issuer = issuerId ? await cachedIssuer(issuerId) : null;
       const ours = entries.map((entry) => ({
         listId: statusListIdOf(publicUrl, entry.listUrl),
         index: entry.index,
       }));
       const readable = ours.filter(
-        (entry): entry is { listId: string; index: number } =>
-          entry.listId !== null && Number.isInteger(entry.index) && entry.index >= 0,
+        (entry): entry is { listId: string; index: number } => entry.listId !== null,
       );
       const bits = await statusLists.bitsOf(readable);
       return ours.map((entry) => {
-        const position = readable.indexOf(entry as { listId: string; index: number });
-        return position < 0 ? undefined : bits[position];
+        if (entry.listId === null) return undefined;
+        const found = bits[readable.indexOf(entry as { listId: string; index: number })];
+        if (!found || found.institutionId === null)
+          return { set: null, problem: 'the status list no longer exists.' };
+        // A list speaks only for its own institution's credentials.
+        if (found.institutionId !== issuer?.institutionId)
+          return { set: null, problem: 'the status list belongs to another issuer.' };
+        if (found.set === null) return { set: null, problem: `position ${entry.index} is not on the list.` };
+        return { set: found.set, problem: null };
       });
     },
   });
 
-  async function registeredIssuer(issuerId: string): Promise<{ name: string } | null> {
+  async function cachedIssuer(issuerId: string) {
+    const cached = registeredIssuers.get(issuerId);
+    if (cached && Date.now() - cached.at < CACHE_MS) return cached.issuer;
+    const issuer = await registeredIssuer(issuerId);
+    if (registeredIssuers.size > 1000) registeredIssuers.clear();
+    registeredIssuers.set(issuerId, { at: Date.now(), issuer });
+    return issuer;
+  }
+
+  async function registeredIssuer(issuerId: string): Promise<{ name: string; institutionId: string } | null> {
     const slug = institutionSlugOfDidWeb(publicUrl, issuerId);
     if (slug) {
       const institution = await catalogue.findInstitution(slug);
-      return institution ? { name: institution.name } : null;
+      return institution ? { name: institution.name, institutionId: institution.id } : null;
     }
     const publicKey = publicKeyOfDidKey(issuerId);
     if (publicKey) {
       const key = await keys.findByPublicKey(publicKey);
       if (!key) return null;
       const [institution] = await catalogue.institutionsByIds([key.institutionId]);
-      return institution ? { name: institution.name } : null;
+      return institution ? { name: institution.name, institutionId: institution.id } : null;
     }
     return null;
   }
@@ -956,11 +1034,17 @@ export function createCredentialsService(deps: CredentialsDependencies) {
             'This claim link has expired. Ask the institution’s registry to send a new one.',
             409,
           );
-        await repository.updateCredential(
+        // Redeemed only while the same token is still on the row: of two simultaneous claims
+        // with one link, exactly one succeeds.
+        const redeemed = await repository.redeemClaim(
           credential.id,
-          { claimTokenHash: null, claimExpiresAt: null, claimedByUserId: user.id, claimedAt: clock() },
+          credential.claimTokenHash!,
+          user.id,
+          clock(),
           tx,
         );
+        if (!redeemed)
+          throw new CredentialsError('This claim link has already been used or is not valid.', 404);
         return credential;
       });
     },

@@ -164,6 +164,8 @@ export const issuanceJobs = pgTable('issuance_jobs', {
   failed: integer('failed').notNull().default(0),
   lastError: text('last_error'),
   leaseUntil: timestamp('lease_until', { withTimezone: true }),
+  /** The worker holding the lease; every write it makes to the job checks it still does. */
+  leaseOwner: uuid('lease_owner'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   startedAt: timestamp('started_at', { withTimezone: true }),
   finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -66,7 +66,8 @@ function shapeOf(
   let isTemplatable = true;
   const checkContext = (context: unknown) => {
     const entries = Array.isArray(context) ? context : [context];
-    if (!entries.every((entry) => typeof entry === 'string' && isTrustedContext(entry))) isTemplatable = false;
+    if (!entries.every((entry) => typeof entry === 'string' && isTrustedContext(entry)))
+      isTemplatable = false;
   };
   const walk = (value: unknown): void => {
     if (typeof value === 'string') {

@@ -157,11 +157,17 @@ export function createStatusListStore({ database, clock }: { database: Database;
       return row ?? null;
     },
 
-    async bitsOf(entries: { listId: string; index: number }[]): Promise<(boolean | null)[]> {
+    async bitsOf(
+      entries: { listId: string; index: number }[],
+    ): Promise<{ institutionId: string | null; set: boolean | null }[]> {
       const listIds = [...new Set(entries.map((entry) => entry.listId))];
       if (listIds.length === 0) return [];
       const stamps = await database.db
-        .select({ id: statusLists.id, version: statusLists.version })
+        .select({
+          id: statusLists.id,
+          version: statusLists.version,
+          institutionId: statusLists.institutionId,
+        })
         .from(statusLists)
         .where(inArray(statusLists.id, listIds));
       const lists = new Map<string, BitstringStatusList>();
@@ -182,7 +188,16 @@ export function createStatusListStore({ database, clock }: { database: Database;
           lists.set(row.id, list);
         }
       }
-      return entries.map((entry) => lists.get(entry.listId)?.getStatus(entry.index) ?? null);
+      const institutions = new Map(stamps.map((stamp) => [stamp.id, stamp.institutionId]));
+      return entries.map((entry) => {
+        const list = lists.get(entry.listId);
+        const isOnList =
+          Number.isInteger(entry.index) && entry.index >= 0 && entry.index < (list?.length ?? 0);
+        return {
+          institutionId: institutions.get(entry.listId) ?? null,
+          set: list && isOnList ? list.getStatus(entry.index) : null,
+        };
+      });
     },
 
     async storeSigned(listId: string, signed: string, signedVersion: number) {

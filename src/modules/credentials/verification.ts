@@ -53,7 +53,10 @@ export function createVerifier(options: {
    * This hub's own status bits, straight from the database, for the entries whose list is the
    * hub's; undefined for a list that is not the hub's, null for one that no longer exists.
    */
-  ownStatuses(entries: { listUrl: string; index: number }[]): Promise<(boolean | null | undefined)[]>;
+  ownStatuses(
+    issuerId: string | null,
+    entries: { listUrl: string; index: number }[],
+  ): Promise<({ set: boolean | null; problem: string | null } | undefined)[]>;
 }) {
   const { documentLoader, clock } = options;
 
@@ -62,6 +65,7 @@ export function createVerifier(options: {
     const entries = (Array.isArray(raw) ? raw : raw ? [raw] : []) as StatusEntry[];
     const status: VerificationFacts['status'] = [];
     const own = await options.ownStatuses(
+      issuerIdOf(credential),
       entries.map((entry) => ({
         listUrl: typeof entry.statusListCredential === 'string' ? entry.statusListCredential : '',
         index: Number(entry.statusListIndex),
@@ -77,13 +81,9 @@ export function createVerifier(options: {
         });
         continue;
       }
-      const bit = own[position];
-      if (bit !== undefined) {
-        status.push({
-          purpose,
-          set: bit,
-          problem: bit === null ? 'the status list no longer exists.' : null,
-        });
+      const ownEntry = own[position];
+      if (ownEntry !== undefined) {
+        status.push({ purpose, ...ownEntry });
         continue;
       }
       const single = { ...credential, credentialStatus: entry };
