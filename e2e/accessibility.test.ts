@@ -16,12 +16,28 @@ import {
   submittedProposal,
   type MadeProposal,
 } from './support/proposals.ts';
+import {
+  addLearner,
+  claimPathFor,
+  coursesForResults,
+  demoInstitution,
+  recordResults,
+  resultsCsv,
+  scratchFolder,
+} from './support/credentials.ts';
+import { actorAt } from '../src/modules/accounts/index.ts';
 import type { AuthoringStep } from '../src/modules/approvals/checklist-model.ts';
 import type { NewInstitution } from '../src/modules/catalogue/catalogue-repository.ts';
 import { mainHeadingText } from './pages/common.ts';
 import { GlossaryIndexPage } from './pages/glossary-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { InstitutionsPage } from './pages/institution-page.ts';
+import {
+  CheckedUploadPage,
+  RegistryCredentialPage,
+  UploadResultsPage,
+} from './pages/credential-registry-pages.ts';
+import { VerifyPage } from './pages/credential-verify-pages.ts';
 import { OutboxPage } from './pages/outbox-page.ts';
 import { ProposalPage } from './pages/proposal-page.ts';
 import { SearchPage } from './pages/search-page.ts';
@@ -70,10 +86,37 @@ const pages: PageCase[] = [
   { name: 'forgot-password', path: () => '/forgot-password', heading: () => 'Reset your password' },
   // By the time it is visited, submitting the proposals below has mailed the reviewers.
   { name: 'outbox', path: () => '/dev/outbox', heading: () => OutboxPage.heading },
+  { name: 'verify', path: () => '/verify', heading: () => VerifyPage.heading },
+  {
+    name: 'verify-with-error',
+    path: () => '/verify',
+    heading: () => `Error: ${VerifyPage.heading}`,
+    then: async (page) => {
+      await (await VerifyPage.on(page)).paste('{"name": "My certificate",}');
+      const sentBack = await VerifyPage.on(page);
+      expect(await sentBack.errors().messages(), 'the error summary lists the mistake').toHaveLength(1);
+    },
+  },
+  {
+    name: 'verify-result-valid',
+    path: () => `/verify?credential=${issued.valid.id}`,
+    heading: () => 'Verification result',
+  },
+  {
+    name: 'verify-result-revoked',
+    path: () => `/verify?credential=${issued.revoked.id}`,
+    heading: () => 'Verification result',
+  },
+  // A claim link opened before signing in: the page asks the learner to sign in first.
+  { name: 'claim', path: () => issued.claimPath, heading: () => 'Add a credential to your record' },
 ];
 
-/** Staff of North College: an author who is also its admin, and a reviewer. */
-type Staff = 'author' | 'reviewer';
+/**
+ * People signed in: staff of North College (an author who is also its admin, and a reviewer); at a
+ * demo university with courses to record results for, a registry officer who is also its admin;
+ * and a learner with credentials from there.
+ */
+type Staff = 'author' | 'reviewer' | 'registry' | 'learner';
 
 interface StaffPageCase extends PageCase {
   as: Staff;
@@ -97,6 +140,20 @@ const made: {
   change: { id: '', title: '', path: '' },
 };
 const workspace = () => `/workspace/${made.institution.slug}`;
+
+/** Made once the hub is running: credentials issued at a demo university, and files to upload. */
+const issued = {
+  slug: '',
+  jobId: '',
+  valid: { id: '', title: '' },
+  revoked: { id: '', title: '' },
+  /** /claim/<token> of a credential nobody has claimed yet. */
+  claimPath: '',
+  fileWithMistake: '',
+  goodFile: '',
+};
+const results = (rest = '/results') => `/workspace/${issued.slug}${rest}`;
+let scratch: Awaited<ReturnType<typeof scratchFolder>> | undefined;
 
 const STEPS: AuthoringStep[] = ['about', 'outcomes', 'size', 'assessment', 'quality', 'partners'];
 
@@ -208,6 +265,101 @@ const staffPages: StaffPageCase[] = [
     path: () => `${workspace()}/micro-credentials/${made.published.slug}/offerings`,
     heading: () => `Offerings: ${made.published.title}`,
   },
+  { name: 'results', as: 'registry', path: () => results(), heading: () => 'Results and credentials' },
+  {
+    name: 'results-record',
+    as: 'registry',
+    path: () => results('/results/new'),
+    heading: () => 'Record a result',
+  },
+  {
+    name: 'results-upload',
+    as: 'registry',
+    path: () => results('/results/upload'),
+    heading: () => UploadResultsPage.heading,
+  },
+  {
+    name: 'results-upload-with-error',
+    as: 'registry',
+    path: () => results('/results/upload'),
+    heading: () => `Error: ${UploadResultsPage.heading}`,
+    then: async (page) => {
+      const upload = await UploadResultsPage.on(page, issued.slug);
+      const sentBack = await upload.checkExpectingProblems(issued.fileWithMistake);
+      expect(await sentBack.problems(), 'the table lists the mistake').toHaveLength(1);
+    },
+  },
+  {
+    name: 'results-upload-checked',
+    as: 'registry',
+    path: () => results('/results/upload'),
+    heading: () => CheckedUploadPage.heading,
+    then: async (page) => {
+      const checked = await (
+        await UploadResultsPage.on(page, issued.slug)
+      ).checkExpectingNoProblems(issued.goodFile);
+      expect((await checked.counts()).get('New results')).toBe('1');
+    },
+  },
+  {
+    name: 'issuance',
+    as: 'registry',
+    // The batch has finished, so the page would not refresh itself anyway.
+    path: () => results(`/issuance/${issued.jobId}?refresh=off`),
+    heading: () => 'Issuing certificates',
+  },
+  {
+    name: 'issued-credentials',
+    as: 'registry',
+    path: () => results('/credentials'),
+    heading: () => 'Issued credentials',
+  },
+  {
+    name: 'issued-credential',
+    as: 'registry',
+    path: () => results(`/credentials/${issued.valid.id}`),
+    heading: () => issued.valid.title,
+  },
+  {
+    name: 'issued-credential-with-error',
+    as: 'registry',
+    path: () => results(`/credentials/${issued.valid.id}`),
+    heading: () => `Error: ${issued.valid.title}`,
+    then: async (page) => {
+      const sentBack = await (await RegistryCredentialPage.on(page, issued.slug)).revoke('');
+      expect(await sentBack.errors().messages(), 'the error summary asks for the reason').toHaveLength(1);
+    },
+  },
+  {
+    name: 'issuer-keys',
+    as: 'registry',
+    path: () => results('/keys'),
+    heading: () => 'Issuer identity and signing keys',
+  },
+  {
+    name: 'claim-signed-in',
+    as: 'learner',
+    path: () => issued.claimPath,
+    heading: () => 'Add a credential to your record',
+  },
+  {
+    name: 'learner-credentials',
+    as: 'learner',
+    path: () => '/my/credentials',
+    heading: () => 'Your credentials',
+  },
+  {
+    name: 'learner-credential',
+    as: 'learner',
+    path: () => `/my/credentials/${issued.valid.id}`,
+    heading: () => issued.valid.title,
+  },
+  {
+    name: 'learner-credential-revoked',
+    as: 'learner',
+    path: () => `/my/credentials/${issued.revoked.id}`,
+    heading: () => issued.revoked.title,
+  },
 ];
 
 /** Each person's signed-in windows: on a desktop, on a phone and without JavaScript. */
@@ -222,11 +374,35 @@ function windowsOf(person: Staff) {
   return found;
 }
 
+/** Signs a person in once through /sign-in, and opens their windows with that session. */
+async function signInWindows(
+  server: HubServer,
+  chromium: Browser,
+  person: Staff,
+  who: Person,
+): Promise<void> {
+  const desktop = await newHubContext(chromium, server.baseUrl);
+  const page = await desktop.newPage();
+  await (await SignInPage.open(page)).signInAs(who);
+  await page.close();
+  // The same session in the other windows: signing in again would count against the sign-in limit.
+  const storageState = await desktop.storageState();
+  staffWindows.set(person, {
+    desktop,
+    phone: await newHubContext(chromium, server.baseUrl, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      storageState,
+    }),
+    noScript: await newHubContext(chromium, server.baseUrl, { javaScriptEnabled: false, storageState }),
+  });
+}
+
 /** Makes North College's staff and proposals, and signs each person in once through /sign-in. */
 async function prepareStaff(server: HubServer, chromium: Browser): Promise<void> {
   const institution = await addInstitution(server, made.institution);
   made.institution = institution;
-  const people: Record<Staff, Person> = {
+  const people: Record<'author' | 'reviewer', Person> = {
     author: await addStaff(server, { name: 'Ann Author', institution, roles: ['author', 'admin'] }),
     reviewer: await addStaff(server, { name: 'Rita Reviewer', institution, roles: ['reviewer'] }),
   };
@@ -256,23 +432,77 @@ async function prepareStaff(server: HubServer, chromium: Browser): Promise<void>
   // Something waiting in the review queue as well as something assigned.
   await submittedProposal(server, { institution, author, title: 'Leading hybrid teams' });
 
-  for (const person of ['author', 'reviewer'] as const) {
-    const desktop = await newHubContext(chromium, server.baseUrl);
-    const page = await desktop.newPage();
-    await (await SignInPage.open(page)).signInAs(people[person]);
-    await page.close();
-    // The same session in the other windows: signing in again would count against the sign-in limit.
-    const storageState = await desktop.storageState();
-    staffWindows.set(person, {
-      desktop,
-      phone: await newHubContext(chromium, server.baseUrl, {
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        storageState,
-      }),
-      noScript: await newHubContext(chromium, server.baseUrl, { javaScriptEnabled: false, storageState }),
-    });
-  }
+  for (const person of ['author', 'reviewer'] as const)
+    await signInWindows(server, chromium, person, people[person]);
+}
+
+/**
+ * Issues credentials at a demo university through the hub's services: one the learner has added to
+ * their account, one added and then revoked, and one still waiting to be claimed. Writes the files
+ * the upload pages are sent.
+ */
+async function prepareCredentials(server: HubServer, chromium: Browser): Promise<void> {
+  const institution = await demoInstitution(server);
+  const [first, second] = await coursesForResults(server, institution);
+  if (!first || !second) throw new Error('No courses to record results for');
+  const registry = await addStaff(server, {
+    name: 'Rhona Registry',
+    institution,
+    roles: ['registry', 'admin'],
+  });
+  const learner = await addLearner(server, 'Eilidh Learner');
+  const waiting = { email: 'waiting.learner@learner.example', name: 'Calum Waiting' };
+  const passed = (email: string, name: string, moduleCode: string, mark: string) => ({
+    learnerEmail: email,
+    learnerName: name,
+    moduleCode,
+    outcome: 'Passed',
+    mark,
+  });
+  issued.slug = institution.slug;
+  issued.jobId = await recordResults(server, {
+    institution,
+    officer: registry,
+    csv: resultsCsv([
+      passed(learner.email, learner.name, first.code, '68'),
+      passed(learner.email, learner.name, second.code, '74'),
+      passed(waiting.email, waiting.name, first.code, '59'),
+    ]),
+  });
+  const claim = async (title: string) => {
+    const path = await claimPathFor(server, learner.email, title);
+    return server.services.credentials.claim(path.slice('/claim/'.length), { id: learner.userId });
+  };
+  const valid = await claim(first.title);
+  const revoked = await claim(second.title);
+  const principal = await server.services.accounts.principalForUser({
+    id: registry.userId,
+    name: registry.name,
+    email: registry.email,
+  });
+  await server.services.credentials.changeStatus(
+    institution,
+    actorAt(principal, institution.id),
+    revoked.id,
+    'revoke',
+    'The mark was recorded against the wrong module.',
+  );
+  issued.valid = { id: valid.id, title: valid.title };
+  issued.revoked = { id: revoked.id, title: revoked.title };
+  issued.claimPath = await claimPathFor(server, waiting.email, first.title);
+
+  scratch = await scratchFolder();
+  issued.fileWithMistake = await scratch.write(
+    'results-with-a-mistake.csv',
+    resultsCsv([passed('new.learner@learner.example', 'New Learner', first.code, '140')]),
+  );
+  issued.goodFile = await scratch.write(
+    'results.csv',
+    resultsCsv([passed('new.learner@learner.example', 'New Learner', first.code, '64')]),
+  );
+
+  await signInWindows(server, chromium, 'registry', registry);
+  await signInWindows(server, chromium, 'learner', learner);
 }
 
 beforeAll(async () => {
@@ -297,11 +527,13 @@ beforeAll(async () => {
   expect(discovered.institutionPath).toMatch(/^\/institutions\/[a-z0-9-]+$/);
 
   await prepareStaff(hub, browser);
+  await prepareCredentials(hub, browser);
 });
 
 afterAll(async () => {
   await browser?.close();
   await hub?.close();
+  await scratch?.remove();
 });
 
 /** Opens a page, checks the response and the main heading, and hands the page on. */
@@ -356,7 +588,16 @@ describe('every page works without JavaScript', () => {
 
 describe('pages on a phone-sized screen meet WCAG 2.2 AA as far as axe can tell', () => {
   // The narrow layouts differ most: filters fold away and tables become boxes.
-  const narrow = new Set(['home', 'search-care-online', 'course', 'framework', 'glossary', 'sign-in']);
+  const narrow = new Set([
+    'home',
+    'search-care-online',
+    'course',
+    'framework',
+    'glossary',
+    'sign-in',
+    'verify',
+    'verify-result-valid',
+  ]);
   for (const pageCase of pages.filter((candidate) => narrow.has(candidate.name))) {
     it(`the ${pageCase.name} page has no serious or critical axe violation at 390 pixels wide`, async () => {
       await visit(onPhone, pageCase, async (page) => {
@@ -394,7 +635,19 @@ describe('pages for signed-in staff work without JavaScript', () => {
 
 describe('staff pages on a phone-sized screen meet WCAG 2.2 AA as far as axe can tell', () => {
   // The longest forms and the proposal page, whose task list, checklist and redline stack up.
-  const narrow = new Set(['step-outcomes', 'step-size-with-error', 'proposal-author', 'proposal-reviewer']);
+  // The credentials pages: tables that become boxes, long identifiers and keys, the problems of a file.
+  const narrow = new Set([
+    'step-outcomes',
+    'step-size-with-error',
+    'proposal-author',
+    'proposal-reviewer',
+    'results',
+    'results-upload-with-error',
+    'issued-credentials',
+    'issued-credential',
+    'issuer-keys',
+    'learner-credential',
+  ]);
   for (const pageCase of staffPages.filter((candidate) => narrow.has(candidate.name))) {
     it(`the ${pageCase.name} page, as the ${pageCase.as}, has no serious or critical axe violation at 390 pixels wide`, async () => {
       await visit(windowsOf(pageCase.as).phone, pageCase, async (page) => {

@@ -22,6 +22,7 @@ import type { IssuerKey } from '../issuer-keys.ts';
 import { didKeyOf } from '../issuer-identity-model.ts';
 import {
   BreakableCode,
+  BreakableEmail,
   CredentialStandingTag,
   JobProgress,
   JobStateTag,
@@ -123,7 +124,9 @@ export function CredentialsList({
               {credential.learnerEmail && (
                 <>
                   <br />
-                  <span class="ds_hint-text">{credential.learnerEmail}</span>
+                  <span class="ds_hint-text">
+                    <BreakableEmail address={credential.learnerEmail} />
+                  </span>
                 </>
               )}
             </>,

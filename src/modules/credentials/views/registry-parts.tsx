@@ -51,6 +51,24 @@ export function BreakableCode({ text }: { text: string }): VNode {
   );
 }
 
+/**
+ * An email address that may wrap before its @ and after its dots (and within any long run between),
+ * so that a narrow table cell wraps it rather than scrolling sideways.
+ */
+export function BreakableEmail({ address }: { address: string }): VNode {
+  const pieces = address.split(/(?=@)|(?<=\.)/).flatMap((piece) => piece.match(/.{1,16}/g) ?? [piece]);
+  return (
+    <>
+      {pieces.map((piece, index) => (
+        <>
+          {index > 0 && <wbr />}
+          {piece}
+        </>
+      ))}
+    </>
+  );
+}
+
 // ---- Where a credential stands -----------------------------------------------------------------
 
 export type CredentialStanding = 'revoked' | 'suspended' | 'claimed' | 'unclaimed' | 'claim-expired';

@@ -28,6 +28,7 @@ import type { CredentialRow, JobRow, ResultRow } from '../credentials-repository
 import type { UploadPreview } from '../credentials-service.ts';
 import { OUTCOMES, RESULT_CSV_COLUMNS, type CsvRowProblem, type RawResult } from '../results-model.ts';
 import {
+  BreakableEmail,
   CredentialStandingTag,
   JobStateTag,
   calendarDate,
@@ -197,7 +198,9 @@ export function ResultsHub({
             <>
               {entry.result.learnerName}
               <br />
-              <span class="ds_hint-text">{entry.result.learnerEmail}</span>
+              <span class="ds_hint-text">
+                <BreakableEmail address={entry.result.learnerEmail} />
+              </span>
             </>,
             entry.moduleCode ?? '–',
             OUTCOMES[entry.result.outcome as keyof typeof OUTCOMES] ?? entry.result.outcome,
@@ -396,7 +399,20 @@ export function UploadForm({
     <>
       A CSV file saved from your spreadsheet as ‘CSV UTF-8 (comma delimited)’, up to{' '}
       {MAX_UPLOAD_BYTES / (1024 * 1024)} MB and 10,000 results. The first row names the columns:{' '}
-      <code>{RESULT_CSV_COLUMNS.join(',')}</code>. <a href={templateHref}>Download the CSV template</a>.
+      {/* Break opportunities after the commas: on a phone the one long line would widen the page. */}
+      <code>
+        {RESULT_CSV_COLUMNS.map((column, index) => (
+          <>
+            {index > 0 && (
+              <>
+                ,<wbr />
+              </>
+            )}
+            {column}
+          </>
+        ))}
+      </code>
+      . <a href={templateHref}>Download the CSV template</a>.
     </>
   );
   return (
@@ -566,7 +582,7 @@ export function CheckedUpload({
         smallScreen="boxes"
         rows={shown.map((row) => [
           String(row.row),
-          row.learnerEmail,
+          <BreakableEmail address={row.learnerEmail} />,
           row.moduleCode,
           row.change === 'new' ? 'New' : row.change === 'corrected' ? 'Corrected' : 'Unchanged',
           row.change === 'unchanged' ? '–' : row.certificate ? certificateName(row.certificate) : 'None',
