@@ -64,6 +64,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ KEY_ENCRYPTION_KEY: 'too-short' })).toThrow(/KEY_ENCRYPTION_KEY/);
   });
 
+  it('never lets the verifier reach private addresses in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://hub.example',
+      AUTH_SECRET: 'x'.repeat(40),
+      KEY_ENCRYPTION_KEY: 'k'.repeat(40),
+    };
+    expect(() => loadConfig({ ...production, VERIFY_ALLOW_PRIVATE_ADDRESSES: 'true' })).toThrow(
+      /VERIFY_ALLOW_PRIVATE_ADDRESSES/,
+    );
+    expect(loadConfig({ ...production }).verifyAllowPrivateAddresses).toBe(false);
+  });
+
   it('is documented in the README, every key with its default', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const [key, schema] of Object.entries(ConfigSchema.properties)) {

@@ -145,6 +145,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'KEY_ENCRYPTION_KEY: required in production: 32 or more random characters, e.g. from `openssl rand -base64 48`; keep it safe, signing keys cannot be read without it',
     );
   }
+  if (
+    problems.length === 0 &&
+    parsed.NODE_ENV === 'production' &&
+    parsed.VERIFY_ALLOW_PRIVATE_ADDRESSES === 'true'
+  ) {
+    problems.push(
+      'VERIFY_ALLOW_PRIVATE_ADDRESSES: must be false in production, or anyone could make the hub fetch from its own network',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: parsed.NODE_ENV,

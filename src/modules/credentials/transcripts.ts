@@ -19,13 +19,22 @@ export interface SignedTranscript {
   credentialCount: number;
 }
 
-/** Credentials a transcript vouches for: claimed by the learner, from the institution, not withdrawn. */
+/**
+ * Credentials a transcript vouches for: claimed by the learner, from the institution, and good
+ * today (not revoked, not suspended, not expired). A transcript is signed afresh, so it must not
+ * vouch again for what the institution has withdrawn or paused.
+ */
 export function transcriptCredentialsOf(
   credentials: CredentialRow[],
   institutionId: string,
+  now: Date,
 ): CredentialRow[] {
   return credentials.filter(
-    (credential) => credential.institutionId === institutionId && credential.revokedAt === null,
+    (credential) =>
+      credential.institutionId === institutionId &&
+      credential.revokedAt === null &&
+      !credential.suspended &&
+      (credential.validUntil === null || credential.validUntil > now),
   );
 }
 
@@ -42,12 +51,13 @@ export function createTranscripts({ credentials, catalogue, clock }: Transcripts
     ): Promise<SignedTranscript | null> {
       const institution = await catalogue.findInstitution(institutionSlug);
       if (!institution) return null;
+      const now = clock();
       const included = transcriptCredentialsOf(
         await credentials.credentialsOfLearner(learner.userId),
         institution.id,
+        now,
       );
       if (included.length === 0) return null;
-      const now = clock();
       const unsigned = buildTranscript({
         transcriptId: `urn:uuid:${randomUUID()}`,
         issuer: profileOf(credentials.issuerProfile(institution)),

@@ -510,8 +510,9 @@ export function createVcApiService({
      * The Bitstring Status List test suite asks for a list to be published after a change. The
      * hub re-signs a list as soon as a bit changes, so this only makes sure the list is signed.
      */
-    async publishStatusList(listId: string) {
-      if (!(await credentials.findStatusList(listId)))
+    async publishStatusList(institution: Institution, listId: string) {
+      const list = await credentials.findStatusList(listId);
+      if (!list || list.institutionId !== institution.id)
         throw new VcApiError(404, 'There is no such status list.');
       await credentials.statusListCredential(listId);
     },

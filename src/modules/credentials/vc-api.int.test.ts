@@ -806,12 +806,15 @@ describe.each(testDatabaseKinds())('the W3C VC API (%s)', (kind) => {
       expect((await verify(credential)).statusCode).toBe(200);
     });
 
-    it("the list's /publish answers 204, as the status list suite expects", async () => {
+    it("the list's /publish answers 204 to its institution's token, as the status list suite expects", async () => {
       const credential = await revocableCredential(['revocation']);
       const listUrl = String((credential['credentialStatus'] as Json)['statusListCredential']);
-      const response = await post(`${listUrl.slice('http://hub.test'.length)}/publish`, {});
+      const publishPath = `${listUrl.slice('http://hub.test'.length)}/publish`;
+      const response = await post(publishPath, {}, tokens.registry);
       expect(response.statusCode, response.body).toBe(204);
-      expect((await post(`/status-lists/${randomUUID()}/publish`, {})).statusCode).toBe(404);
+      expect((await post(publishPath, {})).statusCode).toBe(401);
+      expect((await post(publishPath, {}, tokens.otherRegistry)).statusCode).toBe(404);
+      expect((await post(`/status-lists/${randomUUID()}/publish`, {}, tokens.registry)).statusCode).toBe(404);
     });
   });
 

@@ -297,18 +297,20 @@ export async function vcApi(
   app.post(
     '/status-lists/:listId/publish',
     {
-      config: { access: 'public' },
+      // Signing costs a key decryption: only the institution's systems may ask for it.
+      config: REGISTRY_TOKENS,
       schema: {
         tags,
         summary: 'Publish a status list',
         description:
           'For the Bitstring Status List test suite. The hub re-signs a list as soon as a status changes, so this only makes sure the list is signed, and changes nothing. 204.',
         params: Type.Object({ listId: Type.String({ format: 'uuid' }) }),
-        response: { 204: Type.Null(), 404: Problem },
+        response: { 204: Type.Null(), 401: Problem, 404: Problem },
       },
     },
     async (request, reply) => {
-      await mapped(() => service.publishStatusList(request.params.listId));
+      const { institution } = await tokenInstitution(request);
+      await mapped(() => service.publishStatusList(institution, request.params.listId));
       return reply.code(204).send(null);
     },
   );

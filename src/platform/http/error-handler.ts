@@ -9,9 +9,15 @@ export interface ErrorPageRenderer {
 }
 
 /** The API speaks problem+json; everything else is a page for a person. */
+/** Machine routes (the JSON API, the VC API) answer in problem+json, never with a page. */
 export function wantsJson(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
-  return path.startsWith('/api/') || path.startsWith('/credentials') || path.startsWith('/presentations');
+  return (
+    path.startsWith('/api/') ||
+    path.startsWith('/credentials') ||
+    path.startsWith('/presentations') ||
+    /^\/status-lists\/[^/]+\/publish$/.test(path)
+  );
 }
 
 interface AjvIssue {
