@@ -1,7 +1,7 @@
 import {
   createCipheriv,
   createDecipheriv,
-  createHash,
+  hkdfSync,
   createPrivateKey,
   createPublicKey,
   randomBytes,
@@ -72,23 +72,43 @@ export function signerFromSeed(seed: Uint8Array, verificationMethodId: string): 
   return signerOf(privateKeyFromSeed(seed), verificationMethodId);
 }
 
-/** The key encryption key is derived from the configured secret so any long random string works. */
+/**
+ * The key encryption key is derived from the configured secret with HKDF, so any long random
+ * string works; its fingerprint (a separate derivation) names the key without revealing it.
+ */
 function keyEncryptionKeyOf(secret: string): { key: Buffer; fingerprint: string } {
-  const key = createHash('sha256').update(`micro-credentials-hub/kek/v1\0${secret}`).digest();
-  const fingerprint = createHash('sha256').update(key).digest('base64url').slice(0, 16);
-  return { key, fingerprint };
+  const derive = (info: string) =>
+    Buffer.from(hkdfSync('sha256', secret, 'micro-credentials-hub/kek/v1', info, 32));
+  return {
+    key: derive('issuer-key-encryption'),
+    fingerprint: derive('fingerprint').toString('base64url').slice(0, 16),
+  };
 }
 
-export function encryptSeed(seed: Uint8Array, secret: string): { sealed: string; fingerprint: string } {
+/**
+ * Seals a seed for one key row: the public key is the associated data, so a sealed seed copied
+ * onto another row does not open.
+ */
+export function encryptSeed(
+  seed: Uint8Array,
+  secret: string,
+  publicKeyMultibase: string,
+): { sealed: string; fingerprint: string } {
   const { key, fingerprint } = keyEncryptionKeyOf(secret);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(publicKeyMultibase));
   const ciphertext = Buffer.concat([cipher.update(seed), cipher.final()]);
   const sealed = [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url')).join('.');
   return { sealed, fingerprint };
 }
 
-export function decryptSeed(sealed: string, fingerprint: string, secret: string): Uint8Array {
+export function decryptSeed(
+  sealed: string,
+  fingerprint: string,
+  secret: string,
+  publicKeyMultibase: string,
+): Uint8Array {
   const expected = keyEncryptionKeyOf(secret);
   if (expected.fingerprint !== fingerprint) {
     throw new KeyEncryptionError(
@@ -97,9 +117,23 @@ export function decryptSeed(sealed: string, fingerprint: string, secret: string)
   }
   const [iv, tag, ciphertext] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
   if (!iv || !tag || !ciphertext) throw new KeyEncryptionError('A stored signing key is damaged.');
-  const decipher = createDecipheriv('aes-256-gcm', expected.key, iv);
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', expected.key, iv);
+    decipher.setAAD(Buffer.from(publicKeyMultibase));
+    decipher.setAuthTag(tag);
+    const seed = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+    // The seed must give the public key the row publishes, or credentials would not verify.
+    const derived = createPublicKey(privateKeyFromSeed(seed)).export({ format: 'der', type: 'spki' });
+    if (
+      !derived
+        .subarray(-32)
+        .equals(publicKeyObjectOf(publicKeyMultibase).export({ format: 'der', type: 'spki' }).subarray(-32))
+    )
+      throw new Error('public key mismatch');
+    return seed;
+  } catch {
+    throw new KeyEncryptionError('A stored signing key is damaged or belongs to another key.');
+  }
 }
 
 function toIssuerKey(row: typeof issuerKeys.$inferSelect): IssuerKey {
@@ -139,7 +173,7 @@ export function createLocalKeyCustody({
   async function insertKey(institutionId: string, tx: Db): Promise<IssuerKey> {
     const seed = randomBytes(32);
     const pair = await Ed25519Multikey.generate({ seed });
-    const { sealed, fingerprint } = encryptSeed(seed, keyEncryptionSecret);
+    const { sealed, fingerprint } = encryptSeed(seed, keyEncryptionSecret, pair.publicKeyMultibase);
     const [row] = await tx
       .insert(issuerKeys)
       .values({
@@ -187,7 +221,7 @@ export function createLocalKeyCustody({
         const [row] = await database.db.select().from(issuerKeys).where(eq(issuerKeys.id, key.id));
         if (!row) throw new Error(`signing key ${key.id} not found`);
         privateKey = privateKeyFromSeed(
-          decryptSeed(row.encryptedSecret, row.kekFingerprint, keyEncryptionSecret),
+          decryptSeed(row.encryptedSecret, row.kekFingerprint, keyEncryptionSecret, row.publicKeyMultibase),
         );
         privateKeys.set(key.id, privateKey);
       }
