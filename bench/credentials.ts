@@ -28,7 +28,7 @@ import {
   buildAchievementCredential,
   extensionContextUrl,
 } from '../src/modules/credentials/achievement-credential-model.ts';
-import { canonizer } from '../src/modules/credentials/data-integrity.ts';
+import { canonizer, verifyingCanonizer } from '../src/modules/credentials/data-integrity.ts';
 import { publishCatalogue } from '../test/support/factories.ts';
 import { aMicroCredential, anInstitution, anOffering } from '../test/support/builders.ts';
 
@@ -70,14 +70,17 @@ async function hubRun() {
 
   const rows = ['learner_email,learner_name,module_code,outcome,mark,diet,completed_on'];
   for (let index = 0; index < COUNT; index += 1)
-    rows.push(`learner${index}@example.org,Learner ${index},BU0001,passed,${40 + (index % 60)},June 2026,2026-06-30`);
+    rows.push(
+      `learner${index}@example.org,Learner ${index},BU0001,passed,${40 + (index % 60)},June 2026,2026-06-30`,
+    );
   progress(`hub: recording ${COUNT} results…`);
   // Issuance is measured from a queued job, so stop the worker until the results are in.
   await credentials.worker.stop();
   const recordStart = performance.now();
   const applied = await credentials.applyCsv(institution, actor, rows.join('\n'));
   const recordMs = performance.now() - recordStart;
-  if (!applied.applied) throw new Error(`results refused: ${JSON.stringify(applied.preview.problems.slice(0, 3))}`);
+  if (!applied.applied)
+    throw new Error(`results refused: ${JSON.stringify(applied.preview.problems.slice(0, 3))}`);
 
   const issuing = createServices({ config, database, clock: () => new Date() }).credentials;
   progress(`hub: issuing ${COUNT} credentials…`);
@@ -101,7 +104,8 @@ async function hubRun() {
   const did = issuing.issuerDid(institution);
   published.set(did, await issuing.didDocumentOf(institution.slug));
   for (const document of documents.slice(0, 1)) {
-    for (const entry of (document as { credentialStatus: { statusListCredential: string }[] }).credentialStatus) {
+    for (const entry of (document as { credentialStatus: { statusListCredential: string }[] })
+      .credentialStatus) {
       const listId = entry.statusListCredential.split('/').pop()!;
       published.set(entry.statusListCredential, JSON.parse(await issuing.statusListCredential(listId)));
     }
@@ -119,11 +123,14 @@ function peerLoader(cached: Map<string, unknown>) {
   return async (url: string) => {
     const [withoutFragment = url] = url.split('#');
     const document = cached.get(withoutFragment) as
-      | { verificationMethod?: { id: string }[]; '@context'?: unknown }
-      | undefined;
+      { verificationMethod?: { id: string }[]; '@context'?: unknown } | undefined;
     if (document && url.includes('#')) {
       const method = document.verificationMethod?.find((candidate) => candidate.id === url);
-      return { contextUrl: null, documentUrl: url, document: { '@context': document['@context'], ...method } };
+      return {
+        contextUrl: null,
+        documentUrl: url,
+        document: { '@context': document['@context'], ...method },
+      };
     }
     if (document) return { contextUrl: null, documentUrl: url, document };
     return load(url);
@@ -204,7 +211,9 @@ async function peerRun(hubCredentials: object[], published: Map<string, unknown>
 const hub = await hubRun();
 if (process.env['BENCH_HUB_ONLY'] === '1') {
   // For profiling the hub's path alone.
-  out(`hub issue ${perSecond(COUNT, hub.issueMs).toFixed(0)}/s, verify ${perSecond(COUNT, hub.verifyMs).toFixed(0)}/s`);
+  out(
+    `hub issue ${perSecond(COUNT, hub.issueMs).toFixed(0)}/s, verify ${perSecond(COUNT, hub.verifyMs).toFixed(0)}/s`,
+  );
   process.exit(0);
 }
 const peer = await peerRun(hub.documents, hub.published);
@@ -215,13 +224,21 @@ const peerIssue = perSecond(PEER_COUNT, peer.issueMs);
 const peerVerify = perSecond(PEER_COUNT, peer.verifyMs);
 
 out(`# bench:credentials — ${new Date().toISOString()}`);
-out(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load ${loadavg()[0]?.toFixed(2)}, Node ${process.version}`);
-out(`hub: ${COUNT} credentials on PGlite (in memory); peer: ${PEER_COUNT} with a bare @digitalbazaar/vc loop`);
+out(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load ${loadavg()[0]?.toFixed(2)}, Node ${process.version}`,
+);
+out(
+  `hub: ${COUNT} credentials on PGlite (in memory); peer: ${PEER_COUNT} with a bare @digitalbazaar/vc loop`,
+);
 out();
 out('                         credentials/s');
-out(`hub   issue (sign, store, status, mail) ${fixed(hubIssue)}   (${(hub.issueMs / 1000).toFixed(1)} s; results recorded first in ${(hub.recordMs / 1000).toFixed(1)} s)`);
+out(
+  `hub   issue (sign, store, status, mail) ${fixed(hubIssue)}   (${(hub.issueMs / 1000).toFixed(1)} s; results recorded first in ${(hub.recordMs / 1000).toFixed(1)} s)`,
+);
 out(`peer  issue (sign only)                ${fixed(peerIssue)}   (${(peer.issueMs / 1000).toFixed(1)} s)`);
-out(`hub   verify (proof, issuer, status, dates) ${fixed(hubVerify)}   (${(hub.verifyMs / 1000).toFixed(1)} s)`);
+out(
+  `hub   verify (proof, issuer, status, dates) ${fixed(hubVerify)}   (${(hub.verifyMs / 1000).toFixed(1)} s)`,
+);
 out(`peer  verify (proof, dates)            ${fixed(peerVerify)}   (${(peer.verifyMs / 1000).toFixed(1)} s)`);
 out();
 out(`ratio issue  hub/peer: ${(hubIssue / peerIssue).toFixed(1)}x (goal 10x)`);
@@ -230,4 +247,10 @@ out();
 out(`hub credentials valid by the hub: ${hub.valid}/${COUNT}`);
 out(`hub credentials accepted unchanged by the peer's verifier: ${peer.hubAccepted}/${hub.documents.length}`);
 out(`peer credentials valid by the peer: ${peer.valid}/${PEER_COUNT}`);
-out(`hub canonicalizations: ${canonizer.stats.templated} from templates, ${canonizer.stats.full} in full, ${canonizer.stats.built} templates built`);
+for (const [label, templates] of [
+  ['issuing', canonizer],
+  ['verifying', verifyingCanonizer],
+] as const)
+  out(
+    `hub canonicalizations while ${label}: ${templates.stats.templated} from templates, ${templates.stats.full} in full, ${templates.stats.built} templates built`,
+  );

@@ -17,6 +17,11 @@ import { DocumentNotFoundError, isBundledContext } from './document-loader.ts';
  */
 
 export const canonizer = createTemplateCanonizer({ isTrustedContext: isBundledContext });
+/**
+ * Verification has its own template cache: anyone can send documents of new shapes to be
+ * verified, and they must not push the templates of the hub's own issuance out of the cache.
+ */
+export const verifyingCanonizer = createTemplateCanonizer({ isTrustedContext: isBundledContext });
 
 /**
  * Canonicalization only ever loads JSON-LD contexts, and only bundled ones: a context changes what
@@ -58,14 +63,22 @@ function cachedVerifier({
 }
 
 /** The standard cryptosuite with the faster canonicalization and key handling; same output. */
-export const eddsaRdfc2022Cryptosuite = {
-  ...eddsaRdfc2022,
-  canonize: (input: unknown, options: object) => {
-    const given = options as Parameters<typeof canonizer.canonize>[1];
-    return canonizer.canonize(input, { ...given, documentLoader: bundledContextsOnly(given.documentLoader) });
-  },
-  createVerifier: cachedVerifier,
-};
+function fastCryptosuite(templates: typeof canonizer) {
+  return {
+    ...eddsaRdfc2022,
+    canonize: (input: unknown, options: object) => {
+      const given = options as Parameters<typeof canonizer.canonize>[1];
+      return templates.canonize(input, {
+        ...given,
+        documentLoader: bundledContextsOnly(given.documentLoader),
+      });
+    },
+    createVerifier: cachedVerifier,
+  };
+}
+
+export const eddsaRdfc2022Cryptosuite = fastCryptosuite(canonizer);
+const verifyingCryptosuite = fastCryptosuite(verifyingCanonizer);
 
 export function signingSuite(signer: Signer, created?: Date) {
   return new DataIntegrityProof({
@@ -76,7 +89,7 @@ export function signingSuite(signer: Signer, created?: Date) {
 }
 
 export function verifyingSuite() {
-  return new DataIntegrityProof({ cryptosuite: eddsaRdfc2022Cryptosuite });
+  return new DataIntegrityProof({ cryptosuite: verifyingCryptosuite });
 }
 
 export async function signCredential(
