@@ -88,15 +88,24 @@ export function dateState(facts: Pick<VerificationFacts, 'validFrom' | 'validUnt
   return 'current' as const;
 }
 
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** Formatting a date costs more than checking a signature; credentials share a handful of dates. */
+const longDates = new Map<string, string>();
+
 function longDate(iso: string): string {
+  const known = longDates.get(iso);
+  if (known !== undefined) return known;
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const text = Number.isNaN(date.getTime()) ? iso : LONG_DATE.format(date);
+  if (longDates.size > 10_000) longDates.clear();
+  longDates.set(iso, text);
+  return text;
 }
 
 export function judge(facts: VerificationFacts): { verdict: Verdict; checks: Check[] } {
