@@ -10,13 +10,7 @@ import {
 } from '../../../test/support/test-database.ts';
 import { buildTestApp } from '../../../test/support/test-app.ts';
 import { testServices } from '../../../test/support/people.ts';
-import { publishCatalogue } from '../../../test/support/factories.ts';
-import {
-  aMicroCredential,
-  aSmallQualification,
-  anInstitution,
-  anOffering,
-} from '../../../test/support/builders.ts';
+import { aRawResult, publishCredentialCourses } from '../../../test/support/credential-fixtures.ts';
 import {
   independentVerifier,
   openBadgesSchemaValidator,
@@ -27,18 +21,7 @@ import type { Institution } from '../catalogue/index.ts';
 const actor = { id: 'registry-1', name: 'Registry Officer', roles: ['registry' as const] };
 
 function aResult(overrides: Record<string, string> = {}) {
-  return {
-    learnerEmail: 'zoe@example.org',
-    learnerName: 'Zoë Learner',
-    moduleCode: 'TU0001',
-    offeringStart: '',
-    outcome: 'passed',
-    mark: '72',
-    grade: '',
-    diet: 'November 2026',
-    completedOn: '2026-11-13',
-    ...overrides,
-  };
+  return aRawResult({ learnerEmail: 'zoe@example.org', ...overrides });
 }
 
 describe.each(testDatabaseKinds())('issuing credentials from recorded results (%s)', (kind) => {
@@ -50,24 +33,7 @@ describe.each(testDatabaseKinds())('issuing credentials from recorded results (%
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(kind);
-    await publishCatalogue(
-      testDatabase.database,
-      [anInstitution({ name: 'Test University', codePrefix: 'TU' })],
-      [
-        {
-          institution: 'test-university',
-          input: aMicroCredential({ title: 'Data skills' }),
-          offerings: [anOffering({ startsOn: '2026-09-07', endsOn: '2026-11-13', enrolBy: '2026-09-01' })],
-          slug: 'data-skills',
-        },
-        {
-          institution: 'test-university',
-          input: aSmallQualification({ title: 'Safe lifting' }),
-          offerings: [anOffering({ startsOn: '2026-10-05', endsOn: '2026-10-09', enrolBy: '2026-10-01' })],
-          slug: 'safe-lifting',
-        },
-      ],
-    );
+    await publishCredentialCourses(testDatabase.database);
     services = testServices(testDatabase.database);
     app = await buildTestApp(testDatabase.database);
     institution = (await services.catalogue.findInstitution('test-university'))!;

@@ -9,13 +9,7 @@ import {
 import { buildTestApp } from '../../../test/support/test-app.ts';
 import { TEST_PASSWORD, signedInStaff, testServices } from '../../../test/support/people.ts';
 import { Visitor } from '../../../test/support/visitor.ts';
-import { publishCatalogue } from '../../../test/support/factories.ts';
-import {
-  aMicroCredential,
-  aSmallQualification,
-  anInstitution,
-  anOffering,
-} from '../../../test/support/builders.ts';
+import { aRawResult, publishCredentialCourses } from '../../../test/support/credential-fixtures.ts';
 import { independentVerifier } from '../../../test/support/independent-verifier.ts';
 import type { Services } from '../../services.ts';
 import type { Institution } from '../catalogue/index.ts';
@@ -25,19 +19,8 @@ import { issuedCredentials } from './credentials-tables.ts';
 const registry = { id: 'registry-1', name: 'Registry Officer', roles: ['registry' as const] };
 type Learner = Visitor & { userId: string; email: string };
 
-function aResult(overrides: Record<string, string>) {
-  return {
-    learnerEmail: 'someone@example.org',
-    learnerName: 'Zoë Learner',
-    moduleCode: 'TU0001',
-    offeringStart: '',
-    outcome: 'passed',
-    mark: '72',
-    grade: '',
-    diet: 'November 2026',
-    completedOn: '2026-11-13',
-    ...overrides,
-  };
+function aResult(overrides: Record<string, string> = {}) {
+  return aRawResult({ learnerEmail: 'someone@example.org', ...overrides });
 }
 
 function unescapeHtml(text: string): string {
@@ -59,30 +42,7 @@ describe.each(testDatabaseKinds())('the learner’s credentials (%s)', (kind) =>
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(kind);
-    await publishCatalogue(
-      testDatabase.database,
-      [anInstitution({ name: 'Test University', codePrefix: 'TU' })],
-      [
-        {
-          institution: 'test-university',
-          input: aMicroCredential({ title: 'Data skills' }),
-          offerings: [anOffering({ startsOn: '2026-09-07', endsOn: '2026-11-13', enrolBy: '2026-09-01' })],
-          slug: 'data-skills',
-        },
-        {
-          institution: 'test-university',
-          input: aSmallQualification({ title: 'Safe lifting' }),
-          offerings: [anOffering({ startsOn: '2026-10-05', endsOn: '2026-10-09', enrolBy: '2026-10-01' })],
-          slug: 'safe-lifting',
-        },
-        {
-          institution: 'test-university',
-          input: aMicroCredential({ title: 'Spreadsheets' }),
-          offerings: [anOffering({ startsOn: '2026-09-07', endsOn: '2026-11-13', enrolBy: '2026-09-01' })],
-          slug: 'spreadsheets',
-        },
-      ],
-    );
+    await publishCredentialCourses(testDatabase.database);
     services = testServices(testDatabase.database);
     app = await buildTestApp(testDatabase.database);
     institution = (await services.catalogue.findInstitution('test-university'))!;

@@ -12,8 +12,7 @@ import {
 import { buildTestApp } from '../../../test/support/test-app.ts';
 import { testServices } from '../../../test/support/people.ts';
 import { linkInLatestMail, Visitor } from '../../../test/support/visitor.ts';
-import { publishCatalogue } from '../../../test/support/factories.ts';
-import { aMicroCredential, anInstitution, anOffering } from '../../../test/support/builders.ts';
+import { publishCredentialCourses } from '../../../test/support/credential-fixtures.ts';
 import type { Services } from '../../services.ts';
 import type { Institution } from '../catalogue/index.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
@@ -56,18 +55,7 @@ describe.each(testDatabaseKinds())('the public verification page (%s)', (kind) =
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(kind);
-    await publishCatalogue(
-      testDatabase.database,
-      [anInstitution({ name: 'Test University', codePrefix: 'TU' })],
-      [
-        {
-          institution: 'test-university',
-          input: aMicroCredential({ title: 'Data skills' }),
-          offerings: [anOffering({ startsOn: '2026-09-07', endsOn: '2026-11-13', enrolBy: '2026-09-01' })],
-          slug: 'data-skills',
-        },
-      ],
-    );
+    await publishCredentialCourses(testDatabase.database);
     services = testServices(testDatabase.database);
     app = await buildTestApp(testDatabase.database);
     institution = (await services.catalogue.findInstitution('test-university'))!;
