@@ -16,8 +16,6 @@ import type { Outcome } from './results-model.ts';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-export const OB_V3_SCHEMA =
-  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 export const SCQF_FRAMEWORK_URL = 'https://scqf.org.uk/about-the-framework/interactive-framework/';
 export const EQF_FRAMEWORK_URL = 'https://europass.europa.eu/en/description-eight-eqf-levels';
 

@@ -37,7 +37,6 @@ import {
   parseResultsCsv,
   resultFingerprint,
   validateResult,
-  OUTCOMES,
   type RawResult,
   type ResultInput,
   type CsvRowProblem,
@@ -1009,8 +1008,6 @@ export function createCredentialsService(deps: CredentialsDependencies) {
 
     recentResults: (institutionId: string, limit = 50) => repository.recentResults(institutionId, limit),
     countResults: (institutionId: string) => repository.countResults(institutionId),
-    outcomeLabel: (outcome: string) => OUTCOMES[outcome as keyof typeof OUTCOMES] ?? outcome,
-
     // Jobs
     worker,
     findJob: (jobId: string) => repository.findJob(jobId),
