@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { Database } from '../../platform/db/database.ts';
-import { isTokenOnlyPath } from '../../platform/http/csrf.ts';
+import { isMachinePath } from '../../platform/http/machine-paths.ts';
 import type { Access, AccessDecision } from '../../platform/http/access.ts';
 import type { FieldError, Institution } from '../catalogue/index.ts';
 import type { Mailer } from '../mail/index.ts';
@@ -102,7 +102,7 @@ export function createAccountsService(deps: AccountsDependencies) {
   async function principalOf(request: FastifyRequest): Promise<Principal> {
     if (request.principal) return request.principal;
     let principal: Principal = ANONYMOUS;
-    if (isTokenOnlyPath(request.url)) {
+    if (isMachinePath(request.url)) {
       // The API takes institution tokens only, never cookies: a browser cannot be tricked into using it.
       const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
       if (match?.[1]) {

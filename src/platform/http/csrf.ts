@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
+import { isMachinePath } from './machine-paths.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -21,25 +22,10 @@ export async function registerCsrfProtection(
   });
 }
 
-/**
- * Paths whose callers authenticate with bearer tokens only, never cookies: the only requests that
- * may skip the form token. The accounts module reads sessions everywhere else. Besides the hub's
- * own API, the W3C VC API, whose paths the standard fixes: /credentials/…, /presentations/… and
- * the status lists' /publish.
- */
-export function isTokenOnlyPath(url: string): boolean {
-  return (
-    url.startsWith('/api/') ||
-    url.startsWith('/credentials/') ||
-    url.startsWith('/presentations/') ||
-    /^\/status-lists\/[^/?#]+\/publish(?:[?#]|$)/.test(url)
-  );
-}
-
 /** Checks the form token of every unsafe request to a page; registered after the access check. */
 export function requireCsrfToken(app: FastifyInstance): void {
   app.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done) => {
-    if (!UNSAFE_METHODS.has(request.method) || isTokenOnlyPath(request.url)) return done();
+    if (!UNSAFE_METHODS.has(request.method) || isMachinePath(request.url)) return done();
     // A refused token reaches the error handler as FST_CSRF_*, which explains it to the person.
     app.csrfProtection(request, reply, done);
   });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, type FieldProblem } from './problems.ts';
+import { isMachinePath } from './machine-paths.ts';
 
 export interface ErrorPageRenderer {
   (
@@ -11,13 +12,7 @@ export interface ErrorPageRenderer {
 /** The API speaks problem+json; everything else is a page for a person. */
 /** Machine routes (the JSON API, the VC API) answer in problem+json, never with a page. */
 export function wantsJson(request: FastifyRequest): boolean {
-  const path = request.url.split('?')[0] ?? '';
-  return (
-    path.startsWith('/api/') ||
-    path.startsWith('/credentials') ||
-    path.startsWith('/presentations') ||
-    /^\/status-lists\/[^/]+\/publish$/.test(path)
-  );
+  return isMachinePath(request.url);
 }
 
 interface AjvIssue {
